@@ -1,0 +1,52 @@
+/**
+ * The engine facade every host calls: snapshot in, recognized tables and findings out.
+ * One engine for the add-in, the demo and the CLI.
+ */
+import type { WorkbookSnapshot } from "./grid";
+import type { RecognizedTable, MoneyUnit, TableKind } from "./model";
+import { compareFindings, DEFAULT_SETTINGS, type CheckSettings, type Finding } from "./findings";
+import { recognizeWorkbook } from "./recognize";
+import { runRules } from "./rules";
+
+/** The public per-table summary (CLI JSON "tables" entries). */
+export interface TableSummary {
+  id: string;
+  sheet: string;
+  kind: TableKind;
+  title: string;
+  range: string;
+  unit: MoneyUnit | null;
+  year: number | null;
+  unitName: string | null;
+}
+
+export interface CheckResult {
+  tables: TableSummary[];
+  recognized: RecognizedTable[];
+  findings: Finding[];
+  /** engine milliseconds (recognition, rules) — measured, for the benches and the pane */
+  timings: { recognizeMs: number; rulesMs: number };
+}
+
+export function summarize(t: RecognizedTable): TableSummary {
+  return { id: t.id, sheet: t.sheet, kind: t.kind, title: t.title, range: t.range, unit: t.unit, year: t.year, unitName: t.unitName };
+}
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, settings: CheckSettings = DEFAULT_SETTINGS): CheckResult {
+  const t0 = now();
+  const recognition = recognizeWorkbook(snapshot);
+  const t1 = now();
+  const ruleFindings = runRules(recognition.tables, settings);
+  const t2 = now();
+  const findings = [...recognition.findings, ...ruleFindings].sort(compareFindings);
+  return {
+    tables: recognition.tables.map(summarize),
+    recognized: recognition.tables,
+    findings,
+    timings: { recognizeMs: t1 - t0, rulesMs: t2 - t1 },
+  };
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}

@@ -1,0 +1,63 @@
+/**
+ * Findings and check settings: the public shape of every problem the engine reports.
+ * The JSON fields rule, severity, sheet, cell, cells, message, expected, actual are a public
+ * interface (README "JSON 输出"): add fields, never rename.
+ */
+export type Severity = "error" | "warning" | "info";
+
+export interface Finding {
+  /** rule id from the catalogue: T1.3, X7, P6, S4, READ.NUMBER … */
+  rule: string;
+  severity: Severity;
+  /** sheet of the cell to mark (null for workbook-level findings such as "no table found") */
+  sheet: string | null;
+  /** A1 address of the cell to mark on `sheet` (the total, or the cell that is wrong) */
+  cell: string | null;
+  /** every cell involved, qualified ("收入决算表!D7", quoted when needed: "'Sheet 1'!D7") */
+  cells: string[];
+  /** zh-CN explanation in the table's own words and cell terms */
+  message: string;
+  /** expected / actual as displayed strings ("123.78"), null when not numeric */
+  expected: string | null;
+  actual: string | null;
+  /** actual − expected, displayed; null when not numeric */
+  difference?: string | null;
+  /** tolerance applied, e.g. "±0.03（舍位容差 0.005×(5+1)）" */
+  tolerance?: string | null;
+  /** id of the table the finding belongs to (RecognizedTable.id), for grouping */
+  table?: string | null;
+  /** settings this finding depended on, shown with it ("百分比小数位=2") */
+  settings?: string[];
+}
+
+export type TolerancePolicy =
+  /** 0.005 × (n + 1) display units for n addends ⇒ info (舍位差异) */
+  | { kind: "envelope" }
+  /** any difference in displayed values is an error */
+  | { kind: "strict" }
+  /** a fixed absolute tolerance in the table's unit */
+  | { kind: "fixed"; amount: string };
+
+export interface CheckSettings {
+  tolerance: TolerancePolicy;
+  /** decimals of percentages (执行率, 占比) when recomputed and displayed */
+  percentDecimals: 0 | 1 | 2;
+  /** S5 reverse-indicator formula: "pmkpi" = 1 − (B−A)/A, 0 at 2A; "ratio" = A/B */
+  reverseFormula: "pmkpi" | "ratio";
+  /** decimals of 绩效 scores */
+  scoreDecimals: 0 | 1 | 2;
+}
+
+export const DEFAULT_SETTINGS: CheckSettings = {
+  tolerance: { kind: "envelope" },
+  percentDecimals: 2,
+  reverseFormula: "pmkpi",
+  scoreDecimals: 2,
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by sheet order of appearance, row, column. Stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}

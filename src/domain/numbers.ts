@@ -1,0 +1,88 @@
+/**
+ * Reading numbers out of cells exactly. Handles numbers stored as text ("1,234.56", "１２３",
+ * "(12.00)", "12.3%"), dash/blank zeros, and the decimals a cell displays (a Beijing 4-decimal
+ * 万元 value under a 2-decimal format displays — and is checked — at 2 decimals).
+ */
+import { Decimal, roundHalfUp, ZERO } from "./decimal";
+import type { CellSnapshot } from "./grid";
+import { toHalfWidth } from "./text";
+
+export type NumberRead =
+  | { kind: "blank" } // empty, "—", "-", "——", "/"
+  | { kind: "number"; value: Decimal; decimals: number; percent: boolean }
+  | { kind: "not-a-number"; text: string };
+
+const DASHES = /^[\s]*[-—–－―‐─_/\\]*[\s]*$/;
+
+/** Decimals shown by a number format code ("#,##0.00" → 2, "0.0%" → 1, "General" → undefined). */
+export function formatDecimals(format: string | undefined): number | undefined {
+  if (!format || /^general$/i.test(format) || format === "@") return undefined;
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const m = /\.([0#?]+)/.exec(section);
+  if (m) return m[1].length;
+  if (/[0#]/.test(section)) return 0;
+  return undefined;
+}
+
+export function isPercentFormat(format: string | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"/g, ""));
+}
+
+/** Parse a text as a number: thousands separators, full-width digits, (neg), trailing %. */
+export function parseNumberText(raw: string): NumberRead {
+  const s = toHalfWidth(raw).replace(/[\s\u00a0]/g, "");
+  if (s === "" || DASHES.test(s)) return { kind: "blank" };
+  let t = s;
+  let negative = false;
+  if (/^\(.*\)$/.test(t)) {
+    negative = true;
+    t = t.slice(1, -1);
+  }
+  let percent = false;
+  if (t.endsWith("%")) {
+    percent = true;
+    t = t.slice(0, -1);
+  }
+  t = t.replace(/^[¥￥]/, "");
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(t) || !/\d/.test(t)) return { kind: "not-a-number", text: raw };
+  t = t.replace(/,/g, "");
+  let value = new Decimal(t);
+  if (negative) value = value.negated();
+  const dot = t.indexOf(".");
+  const decimals = dot >= 0 ? t.length - dot - 1 : 0;
+  return { kind: "number", value: percent ? value.div(100) : value, decimals: percent ? decimals + 2 : decimals, percent };
+}
+
+/**
+ * Read a cell as a number. A numeric cell's decimals come from its format (what is displayed);
+ * under General they come from the displayed text. Percent values are returned as fractions (12.3% → 0.123).
+ */
+export function readNumber(cell: CellSnapshot | null | undefined): NumberRead {
+  if (!cell) return { kind: "blank" };
+  const v = cell.v;
+  if (v === null || v === undefined || v === "") {
+    return cell.t ? parseNumberText(cell.t) : { kind: "blank" };
+  }
+  if (cell.error) return { kind: "not-a-number", text: String(v) };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { kind: "not-a-number", text: String(v) };
+    // The shortest decimal string that round-trips is the value Excel stored; Decimal keeps it exactly from here on.
+    const value = new Decimal(v.toString());
+    const percent = isPercentFormat(cell.f);
+    let decimals = formatDecimals(cell.f);
+    if (decimals === undefined) {
+      const shown = parseNumberText(cell.t || v.toString());
+      decimals = shown.kind === "number" ? shown.decimals - (shown.percent ? 2 : 0) : value.decimalPlaces();
+    }
+    return { kind: "number", value, decimals: percent ? decimals + 2 : decimals, percent };
+  }
+  if (typeof v === "boolean") return { kind: "not-a-number", text: String(v) };
+  return parseNumberText(v);
+}
+
+/** The value a reader sees: rounded half-up to the displayed decimals. */
+export function displayedValue(value: Decimal, decimals: number): Decimal {
+  return roundHalfUp(value, Math.max(0, decimals));
+}
+
+export { ZERO };

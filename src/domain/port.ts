@@ -1,0 +1,59 @@
+/**
+ * WorkbookPort: everything the task pane may ask of a workbook. The UI talks only to this;
+ * src/excel implements it with Office.js, src/memory implements it over an .xlsx file
+ * (browser demo and tests). Pure types: no Office.js, no DOM.
+ */
+import type { WorkbookSnapshot } from "./grid";
+import type { CellMark } from "./marks";
+
+export interface ReadProgress {
+  /** sheets (or row blocks) read so far / in all */
+  done: number;
+  total: number;
+}
+
+export interface MarkOutcome {
+  /** cells that got a fill */
+  marked: number;
+  /** how explanations were attached: Excel notes, threaded comments, or only shown in the pane */
+  explanations: "notes" | "comments" | "pane-only";
+  /** sheets left unmarked because they are protected */
+  protectedSheets: string[];
+  /** zh-CN warnings for the pane (e.g. notes refused by Excel on the web, fell back to comments) */
+  warnings: string[];
+}
+
+export interface EditEvent {
+  sheet: string;
+  /** A1 address or range of the edit */
+  address: string;
+}
+
+export interface PortCapabilities {
+  /** "excel" inside Office, "memory" in the browser demo and tests */
+  host: "excel" | "memory";
+  notes: boolean;
+  comments: boolean;
+  /** edits can be listened to */
+  events: boolean;
+  /** human-readable limitation, zh-CN, when a feature is missing (e.g. "Excel 版本过旧，无法添加批注") */
+  limitations: string[];
+}
+
+export interface WorkbookPort {
+  capabilities(): Promise<PortCapabilities>;
+  /** snapshot of every sheet's used range (values, text, formats, merges, hidden rows/cols, protection) */
+  readSnapshot(onProgress?: (p: ReadProgress) => void): Promise<WorkbookSnapshot>;
+  /** replace the add-in's previous marks with these, recording original formats first */
+  writeMarks(marks: readonly CellMark[]): Promise<MarkOutcome>;
+  /** remove every mark the add-in made and restore original formats exactly; user data untouched */
+  clearMarks(): Promise<void>;
+  /** activate the sheet and select the cell */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** add (or replace) a sheet holding one paragraph per row, wrapped */
+  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
+  /** write text into one cell — only ever called when the user clicks a fix */
+  writeCellText(sheet: string, address: string, text: string): Promise<void>;
+  /** listen to user edits (the add-in's own writes are filtered out); returns an unsubscribe function */
+  subscribeToEdits(handler: (events: EditEvent[]) => void): Promise<() => Promise<void>>;
+}

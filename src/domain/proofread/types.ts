@@ -1,0 +1,25 @@
+/** Proofreading findings: the public JSON of `juesuan proofread --json` (field names are stable). */
+import type { Severity } from "../findings";
+import type { RecognizedTable } from "../model";
+
+export interface ProofreadFinding {
+  rule: string;
+  severity: Severity;
+  /** the clause the finding is about, verbatim from the text */
+  excerpt: string;
+  /** UTF-16 offset of the excerpt in the text */
+  offset: number;
+  message: string;
+  expected: string | null;
+  actual: string | null;
+  /** corrected wording for the excerpt, when unambiguous (offered as a one-click fix) */
+  suggestion?: string;
+}
+
+export interface ProofreadOptions {
+  /** recognized tables to check the claims against; without them only internal and form checks run */
+  tables?: readonly RecognizedTable[];
+  percentDecimals?: 0 | 1 | 2;
+}
+
+export type Proofread = (text: string, options?: ProofreadOptions) => ProofreadFinding[];
