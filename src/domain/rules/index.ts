@@ -1,9 +1,52 @@
-/** Rule engine entry point (placeholder until the rule catalogue lands). */
-import type { RecognizedTable } from "../model";
+/**
+ * The rule engine: evaluates the identity catalogue (catalogue.ts), the structural rules and the
+ * 绩效自评 rules over the recognized tables of each unit in the workbook.
+ */
 import type { CheckSettings, Finding } from "../findings";
+import { DEFAULT_SETTINGS } from "../findings";
+import type { RecognizedTable, TableKind } from "../model";
+import { IDENTITIES } from "./catalogue";
+import { evaluateIdentity, type TableSet } from "./evaluate";
+import { evaluationRules } from "./evaluation";
+import { STRUCTURAL_RULES } from "./structural";
 
-export function runRules(tables: readonly RecognizedTable[], settings: CheckSettings): Finding[] {
-  void tables;
-  void settings;
-  return [];
+export { IDENTITIES } from "./catalogue";
+export { STRUCTURAL_RULES } from "./structural";
+
+/**
+ * Tables of one unit and year belong together; a workbook usually holds one unit. Tables without a
+ * unit name join the largest group.
+ */
+function groupByUnit(tables: readonly RecognizedTable[]): RecognizedTable[][] {
+  const groups = new Map<string, RecognizedTable[]>();
+  for (const t of tables) {
+    const key = `${t.unitName ?? ""}|${t.year ?? ""}`;
+    const list = groups.get(key) ?? [];
+    list.push(t);
+    groups.set(key, list);
+  }
+  return [...groups.values()];
 }
+
+export function runRules(tables: readonly RecognizedTable[], settings: CheckSettings = DEFAULT_SETTINGS): Finding[] {
+  const findings: Finding[] = [];
+  for (const group of groupByUnit(tables)) {
+    // every table of a kind is checked; cross-table identities use the first table of the other kind
+    const firstOfKind: TableSet = {};
+    for (const t of group) firstOfKind[t.kind] ??= t;
+    for (const table of group) {
+      const set: TableSet = { ...firstOfKind, [table.kind]: table };
+      for (const identity of IDENTITIES) {
+        if (identity.kind !== table.kind) continue;
+        findings.push(...evaluateIdentity(identity, table, set, settings));
+      }
+      if (table.kind === "project-self-evaluation" || table.kind === "department-self-evaluation") {
+        findings.push(...evaluationRules(table, settings));
+      }
+    }
+    for (const rule of STRUCTURAL_RULES) findings.push(...rule.check(firstOfKind, group, settings));
+  }
+  return findings;
+}
+
+export type { TableKind };

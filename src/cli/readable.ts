@@ -1,0 +1,61 @@
+/** The readable zh-CN summary of `juesuan check` (without --json): per file, tables, then findings by table, errors first. */
+import type { Finding, Severity } from "../domain/findings";
+import type { TableKind } from "../domain/model";
+import type { FileReport } from "./check-file";
+
+export const KIND_NAMES: Record<TableKind, string> = {
+  "income-expenditure-summary": "收入支出决算总表",
+  income: "收入决算表",
+  expenditure: "支出决算表",
+  "fiscal-summary": "财政拨款收入支出决算总表",
+  "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
+  "general-budget-basic-expenditure": "一般公共预算财政拨款基本支出决算表",
+  "three-public-expenses": '财政拨款"三公"经费支出决算表',
+  "government-fund": "政府性基金预算财政拨款收入支出决算表",
+  "state-capital": "国有资本经营预算财政拨款支出决算表",
+  "project-self-evaluation": "项目支出绩效自评表",
+  "department-self-evaluation": "部门整体支出绩效自评表",
+  "government-fund-basic-expenditure": "政府性基金预算财政拨款基本支出决算表",
+  "government-procurement": "政府采购情况表",
+  "government-purchased-services": "政府购买服务支出情况表",
+  "project-expenditure": "一般公共预算财政拨款项目支出决算表",
+  other: "其他表",
+};
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function renderReadable(reports: readonly FileReport[]): string {
+  const out: string[] = [];
+  for (const r of reports) {
+    out.push(`■ ${r.file}`);
+    if (r.error) {
+      out.push(`  无法读取：${r.error}`, "");
+      continue;
+    }
+    if (r.tables.length === 0) out.push("  未识别到标准决算公开表或绩效自评表。");
+    for (const t of r.tables) out.push(`  · ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind] ?? t.kind}  ${t.unit ?? "单位未注明"}  ${t.year ?? ""}  ${t.unitName ?? ""}`.trimEnd());
+    const c = countBySeverity(r.findings);
+    out.push(`  结果：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`);
+    const byTable = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const key = f.table ?? "（工作簿）";
+      byTable.set(key, [...(byTable.get(key) ?? []), f]);
+    }
+    const groups = [...byTable.entries()].sort((a, b) => Math.min(...a[1].map((f) => RANK[f.severity])) - Math.min(...b[1].map((f) => RANK[f.severity])));
+    for (const [table, list] of groups) {
+      out.push(`  【${table}】`);
+      for (const f of [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
+        out.push(`    [${SEVERITY_NAMES[f.severity]}] ${f.rule} ${f.sheet ? `${f.sheet}!${f.cell ?? ""}` : ""} ${f.message}`);
+      }
+    }
+    out.push("");
+  }
+  return out.join("\n") + "\n";
+}

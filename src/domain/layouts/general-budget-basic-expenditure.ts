@@ -1,0 +1,37 @@
+/**
+ * T6 一般公共预算财政拨款基本支出决算(明细)表 (§3.6): two or three column groups of
+ * 经济分类 code | name | amount. Rows belong to 人员经费 (301, 303) or 公用经费 (302, 310, …) by code.
+ * Beijing's 政府性基金预算财政拨款基本支出决算表 reuses the layout for fund money (own kind).
+ */
+import { economicGroup } from "./classification";
+import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
+
+function rowKey({ label, code }: { label: string; code?: string }): RowAssignment | null {
+  if (/^人员经费(合计|小计)?$/.test(label) && /合计|小计/.test(label)) return { key: "personnel-total", level: "total", group: "personnel" };
+  if (/^公用经费(合计|小计)$/.test(label)) return { key: "public-total", level: "total", group: "public" };
+  if (/^(合计|总计)$/.test(label)) return { key: "total", level: "total" };
+  if (code) {
+    const row = codeRow(code, economicGroup(code));
+    if (row && row.level === "item") row.level = "section"; // economic codes stop at 款 (5 digits); 7 digits are rare
+    return row;
+  }
+  return null;
+}
+
+export const generalBudgetBasicExpenditure: LayoutSpec = {
+  kind: "general-budget-basic-expenditure",
+  title: "一般公共预算财政拨款基本支出决算表",
+  matchesTitle: (t) => /一般公共预算财政拨款基本支出决算(明细)?表$/.test(t) || /^(财政拨款)?基本支出决算(明细)?表$/.test(t),
+  headerWords: ["经济分类科目编码", "科目编码", "科目名称", "决算数", "金额", "人员经费", "公用经费"],
+  columnKey: (path) => (has(path, "行次") ? null : has(path, "决算数", "金额", "合计", "人员经费", "公用经费") || path === "" ? "amount" : null),
+  rowKey,
+  accept: ({ rowKeys, codeRows }) => rowKeys.has("personnel-total") || rowKeys.has("public-total") || codeRows >= 2,
+};
+
+export const governmentFundBasicExpenditure: LayoutSpec = {
+  ...generalBudgetBasicExpenditure,
+  kind: "government-fund-basic-expenditure",
+  title: "政府性基金预算财政拨款基本支出决算表",
+  matchesTitle: (t) => /政府性基金预算财政拨款基本支出决算(明细)?表$/.test(t),
+  accept: () => true,
+};

@@ -1,0 +1,29 @@
+/** T5 一般公共预算财政拨款支出决算表 (§3.5); 合计 row may be first (central) or last (Shanghai). */
+import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
+
+export const generalBudgetExpenditure: LayoutSpec = {
+  kind: "general-budget-expenditure",
+  title: "一般公共预算财政拨款支出决算表",
+  matchesTitle: (t) => /一般公共预算财政拨款(收入)?支出决算(明细)?表$/.test(t),
+  headerWords: ["合计", "小计", "基本支出", "项目支出", "本年支出", "科目编码", "科目名称", "年初预算数", "调整预算数", "决算数"],
+  columnKey(path) {
+    if (has(path, "行次")) return null;
+    if (has(path, "年初预算")) return "initial-budget";
+    if (has(path, "调整预算", "全年预算")) return "adjusted-budget";
+    if (has(path, "基本支出")) return "basic";
+    if (has(path, "项目支出")) return "project";
+    if (has(path, "合计", "小计", "决算数", "本年支出")) return "total";
+    return null;
+  },
+  rowKey: ({ label, code }) => (isTotalLabel(label) ? { key: "total", level: "total" } : codeRow(code)),
+  accept: ({ columnKeys }) => columnKeys.has("total") && (columnKeys.has("basic") || columnKeys.has("project")),
+};
+
+/** Yunnan 一般公共预算财政拨款项目支出决算表: same reading, its own kind (never mistaken for T5). */
+export const projectExpenditure: LayoutSpec = {
+  ...generalBudgetExpenditure,
+  kind: "project-expenditure",
+  title: "一般公共预算财政拨款项目支出决算表",
+  matchesTitle: (t) => /项目支出决算(明细)?表$/.test(t) && /一般公共预算/.test(t),
+  accept: ({ columnKeys }) => columnKeys.has("total") || columnKeys.size > 0,
+};

@@ -1,0 +1,63 @@
+/**
+ * What a standard layout declares so the generic reader (src/domain/recognize) can map it:
+ * its title aliases, the tokens of its header, how a column header maps to a column key and how a
+ * row label or code maps to a row key. One module per kind implements this; nothing about a
+ * layout lives anywhere else.
+ */
+import type { TableKind, Variant } from "../model";
+
+export interface RowContext {
+  /** label text, normalised (half-width, no spaces), ordinal prefix removed */
+  label: string;
+  /** label as printed */
+  printed: string;
+  /** classification code (digits only) when the row carries one */
+  code?: string;
+  /** segment group ("income" / "expenditure" / undefined) */
+  group?: string;
+  /** keys already assigned in this segment (for labels that repeat, e.g. T4's 一/二/三 fund rows) */
+  seen: ReadonlySet<string>;
+}
+
+export interface RowAssignment {
+  key: string;
+  level?: "total" | "class" | "section" | "item";
+  group?: string;
+  code?: string;
+}
+
+export interface LayoutSpec {
+  kind: TableKind;
+  /** canonical title */
+  title: string;
+  /** does this normalised title (year/unit prefix and 表号 suffix already removed) name this kind? */
+  matchesTitle(title: string): boolean;
+  /** is this normalised header cell text a header word of this layout (besides the generic ones)? */
+  headerWords: readonly string[];
+  /** group of a segment (two-sided tables): from the segment's header path and its index */
+  segmentGroup?(headerPath: string, index: number): string | undefined;
+  /** key of an amount column from its flattened, normalised header path ("支出/一般公共预算财政拨款") */
+  columnKey(headerPath: string, group: string | undefined): string | null;
+  /** key of a body row; null = keep as `label:` row */
+  rowKey(ctx: RowContext): RowAssignment | null;
+  /** the table carries the minimum structure of this kind (rejects 目录 entries and prose) */
+  accept(info: { columnKeys: ReadonlySet<string>; rowKeys: ReadonlySet<string>; codeRows: number }): boolean;
+  /** region variant hints from the header/meta text */
+  variant?(meta: { hasTableNumber: boolean; hasDepartmentLine: boolean; unit: string | null; splitCodes: boolean }): Variant;
+}
+
+/** Common code-row assignment: 3/5/7-digit function codes (or 3/5 economic codes). */
+export function codeRow(code: string | undefined, group?: string): RowAssignment | null {
+  if (!code) return null;
+  const level = code.length <= 3 ? "class" : code.length <= 5 ? "section" : "item";
+  return { key: `code:${code}`, level, code, group };
+}
+
+/** A header path contains any of these tokens. */
+export function has(path: string, ...tokens: string[]): boolean {
+  return tokens.some((t) => path.includes(t));
+}
+
+export function isTotalLabel(label: string): boolean {
+  return /^(合计|总计|小计|支出合计|收入合计)$/.test(label);
+}

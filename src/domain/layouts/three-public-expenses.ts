@@ -1,0 +1,40 @@
+/**
+ * T7 财政拨款"三公"经费支出决算表 (§3.7): one data row; columns are item × measure, interleaved
+ * (Shanghai: 合计/预算数, 合计/决算数, …) or in blocks (central: 预算数/合计 … 决算数/合计 …).
+ * The item and measure are read from the header path, never from positions.
+ */
+import type { LayoutSpec } from "./spec";
+
+/** Item of one header segment; later (deeper) segments refine earlier ones. */
+function itemOf(segment: string): string | undefined {
+  if (/公务用车购置及运行/.test(segment)) return "vehicle";
+  if (/公务用车购置(费)?$/.test(segment) || /^车辆购置/.test(segment)) return "vehicle-purchase";
+  if (/公务用车运行/.test(segment)) return "vehicle-operation";
+  if (/因公出国/.test(segment)) return "abroad";
+  if (/公务接待/.test(segment)) return "reception";
+  if (/^(合计|"三公"经费合计|三公经费合计)$/.test(segment)) return "total";
+  return undefined;
+}
+
+export function threePublicColumnKey(path: string): string | null {
+  let item: string | undefined;
+  let measure: string | undefined;
+  for (const segment of path.split("/")) {
+    const found = itemOf(segment);
+    if (found) item = found;
+    if (/预算/.test(segment) && !/决算/.test(segment)) measure = "budget";
+    else if (/决算/.test(segment) && !/预算/.test(segment) && !/表/.test(segment)) measure = "actual";
+  }
+  if (!item || !measure) return null;
+  return `${item}.${measure}`;
+}
+
+export const threePublicExpenses: LayoutSpec = {
+  kind: "three-public-expenses",
+  title: '财政拨款"三公"经费支出决算表',
+  matchesTitle: (t) => /"?三公"?经费.*(支出)?(决算|情况)表$/.test(t) || /三公经费/.test(t) && /表$/.test(t),
+  headerWords: ["合计", "小计", "预算数", "决算数", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务用车运行费"],
+  columnKey: threePublicColumnKey,
+  rowKey: () => ({ key: "data" }),
+  accept: ({ columnKeys }) => columnKeys.has("total.actual") || columnKeys.has("total.budget"),
+};

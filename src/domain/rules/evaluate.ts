@@ -1,0 +1,332 @@
+/**
+ * Evaluates the identity catalogue over recognized tables. Values are compared as displayed
+ * (what the reader checks); a difference inside the rounding envelope 0.005 × (n + 1) display
+ * units is info (舍位差异), beyond it an error (hard) or a warning (soft).
+ */
+import { Decimal, ZERO } from "../decimal";
+import type { CheckSettings, Finding, Severity } from "../findings";
+import { qualify } from "../grid";
+import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
+import type { ByCodeIdentity, CellRef, HierarchyIdentity, Identity, RowIdentity, RowsRef, SumIdentity, Term } from "./catalogue";
+
+/** The tables of one unit, by kind (the first of each kind). */
+export type TableSet = Partial<Record<TableKind, RecognizedTable>>;
+
+interface Operand {
+  table: RecognizedTable;
+  row: TableRow;
+  cell: AmountCell;
+  sign: 1 | -1;
+}
+
+const SHORT_TITLE: Partial<Record<TableKind, string>> = {
+  "income-expenditure-summary": "收入支出决算总表",
+  income: "收入决算表",
+  expenditure: "支出决算表",
+  "fiscal-summary": "财政拨款收入支出决算总表",
+  "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
+  "general-budget-basic-expenditure": "基本支出决算表",
+  "three-public-expenses": '"三公"经费支出决算表',
+  "government-fund": "政府性基金决算表",
+  "state-capital": "国有资本经营决算表",
+};
+
+function findRow(table: RecognizedTable, key: string, group?: string): TableRow | undefined {
+  return table.rows.find((r) => r.key === key && (group === undefined || r.group === group));
+}
+
+function resolveCell(set: TableSet, home: RecognizedTable, ref: CellRef): Operand | undefined {
+  const table = ref.table ? set[ref.table] : home;
+  if (!table) return undefined;
+  const row = findRow(table, ref.row, ref.group);
+  const cell = row?.cells[ref.col];
+  if (!row || !cell) return undefined;
+  return { table, row, cell, sign: ref.sign ?? 1 };
+}
+
+function resolveRows(set: TableSet, home: RecognizedTable, ref: RowsRef): Operand[] | undefined {
+  const table = ref.table ? set[ref.table] : home;
+  if (!table) return undefined;
+  if (!table.columns.some((c) => c.key === ref.col)) return undefined;
+  const q = ref.rows;
+  let rows = table.rows.filter((r) => (q.group === undefined || r.group === q.group) && r.cells[ref.col]);
+  if (q.keys) rows = rows.filter((r) => q.keys!.includes(r.key));
+  if (q.level) rows = rows.filter((r) => r.level === q.level);
+  if (q.codePrefixes) {
+    // the top-level rows under each prefix: the 类 row when printed, else its 款 rows
+    const picked: TableRow[] = [];
+    for (const prefix of q.codePrefixes) {
+      const cls = rows.find((r) => r.code === prefix);
+      if (cls) picked.push(cls);
+      else picked.push(...rows.filter((r) => r.code && r.code.length === 5 && r.code.startsWith(prefix)));
+    }
+    rows = picked;
+  }
+  return rows.map((row) => ({ table, row, cell: row.cells[ref.col], sign: ref.sign ?? 1 }));
+}
+
+function resolveTerm(set: TableSet, home: RecognizedTable, term: Term): Operand[] | undefined {
+  if ("rows" in term) return resolveRows(set, home, term);
+  const one = resolveCell(set, home, term);
+  return one ? [one] : undefined;
+}
+
+function decimalsOf(ops: Operand[]): number {
+  return Math.max(2, ...ops.map((o) => (o.cell.blank ? 0 : o.cell.decimals)));
+}
+
+function fmt(d: Decimal, decimals: number): string {
+  return d.toFixed(decimals);
+}
+
+/** How a cell is named in a message: row label, column header when the table has several, address. */
+function describe(op: Operand, home: RecognizedTable): string {
+  const colHeader = op.table.columns.filter((c) => c.group === op.row.group).length > 1 ? op.table.columns.find((c) => c.col === op.cell.col)?.header.split("/").pop() : undefined;
+  const label = [op.row.label || op.row.key, colHeader].filter(Boolean).join("·");
+  const where = op.table === home ? op.cell.address : `${SHORT_TITLE[op.table.kind] ?? op.table.title} ${qualify(op.table.sheet, op.cell.address)}`;
+  return `${label}（${where}）`;
+}
+
+function describeRight(ops: Operand[], home: RecognizedTable): string {
+  if (ops.length === 0) return "0";
+  const sameColumn = ops.every((o) => o.table === ops[0].table && o.cell.col === ops[0].cell.col && o.sign === 1);
+  if (sameColumn && ops.length > 2) {
+    const rows = ops.map((o) => o.cell.row);
+    const first = ops.find((o) => o.cell.row === Math.min(...rows))!;
+    const last = ops.find((o) => o.cell.row === Math.max(...rows))!;
+    const where = first.table === home ? "" : `${SHORT_TITLE[first.table.kind] ?? first.table.title} `;
+    const list = ops.map((o) => o.cell.address).join("、");
+    return `${where}${ops.length} 项（${list.length > 60 ? `${first.cell.address}…${last.cell.address}` : list}）之和`;
+  }
+  return ops.map((o, i) => `${i === 0 ? (o.sign < 0 ? "−" : "") : o.sign < 0 ? " − " : " + "}${describe(o, home)}`).join("");
+}
+
+export interface Comparison {
+  severity: Severity;
+  tolerance: string;
+}
+
+/** Decide severity of a difference between displayed values. null = no finding. */
+export function judge(diff: Decimal, addends: number, decimals: number, strength: "hard" | "soft", settings: CheckSettings): Comparison | null {
+  if (diff.isZero()) return null;
+  const unit = new Decimal(1).div(new Decimal(10).pow(decimals));
+  const broken: Severity = strength === "hard" ? "error" : "warning";
+  const policy = settings.tolerance;
+  if (policy.kind === "strict") return { severity: broken, tolerance: "0（严格）" };
+  const envelope = policy.kind === "fixed" ? new Decimal(policy.amount) : unit.times("0.5").times(addends + 1);
+  const tol =
+    policy.kind === "fixed" ? `±${envelope.toString()}（固定容差）` : `±${fmt(envelope, decimals + 1).replace(/0$/, "")}（舍位容差 0.5×${fmt(unit, decimals)}×(${addends}+1)）`;
+  if (diff.abs().lte(envelope)) return { severity: "info", tolerance: tol };
+  return { severity: broken, tolerance: tol };
+}
+
+function settingsNote(settings: CheckSettings): string[] {
+  const p = settings.tolerance;
+  return [`容差策略=${p.kind === "envelope" ? "舍位包络" : p.kind === "strict" ? "严格" : `固定 ${p.amount}`}`];
+}
+
+function makeFinding(
+  identity: Identity,
+  home: RecognizedTable,
+  left: Operand,
+  right: Operand[],
+  relation: "=" | ">=",
+  settings: CheckSettings,
+  extraStrength?: "soft",
+): Finding | null {
+  const decimals = decimalsOf([left, ...right]);
+  const expected = right.reduce((acc, o) => acc.plus(o.cell.displayed.times(o.sign)), ZERO);
+  const actual = left.cell.displayed;
+  const diff = actual.minus(expected);
+  if (relation === ">=" && diff.gte(0)) return null;
+  const verdict = judge(diff, Math.max(1, right.length), decimals, extraStrength ?? identity.strength, settings);
+  if (!verdict) return null;
+  const rounding = verdict.severity === "info";
+  const leftText = describe(left, home);
+  const rel = relation === ">=" ? "应不小于" : "应等于";
+  const message = rounding
+    ? `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}，在舍位误差范围内（舍位差异，可注明“因四舍五入产生的差异”）。`
+    : `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}。`;
+  const cells = [left, ...right].map((o) => qualify(o.table.sheet, o.cell.address));
+  return {
+    rule: identity.id,
+    severity: verdict.severity,
+    sheet: home.sheet,
+    cell: left.cell.address,
+    cells: [...new Set(cells)],
+    message,
+    expected: fmt(expected, decimals),
+    actual: fmt(actual, decimals),
+    difference: fmt(diff, decimals),
+    tolerance: verdict.tolerance,
+    table: home.id,
+    settings: settingsNote(settings),
+  };
+}
+
+function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+  const left = resolveCell(set, home, id.left);
+  if (!left) return [];
+  const right: Operand[] = [];
+  for (const term of id.right) {
+    const ops = resolveTerm(set, home, term);
+    if (!ops) {
+      // a missing single cell of the same table is read as 0 only when the row exists elsewhere; a missing table skips the identity
+      if ("rows" in term || term.table || term.required) return [];
+      continue;
+    }
+    right.push(...ops);
+  }
+  if (right.length === 0 && id.right.some((t) => "table" in t && t.table)) return [];
+  if (right.length === 0) return [];
+  const f = makeFinding(id, home, left, right, id.relation ?? "=", settings);
+  return f ? [f] : [];
+}
+
+function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSettings): Finding[] {
+  const out: Finding[] = [];
+  const hasColumn = (key: string) => home.columns.some((c) => c.key === key && (id.group === undefined || c.group === id.group));
+  if (!hasColumn(id.left)) return out;
+  const present = id.right.map((k, i) => ({ key: k, sign: id.signs?.[i] ?? 1 })).filter((r) => hasColumn(r.key));
+  if (present.length === 0) return out;
+  // Fund balance identities need every column (年初 + 收入 − 支出); skip forms that do not print them.
+  if (id.signs && present.length !== id.right.length) return out;
+  if (!id.signs && present.length < 2) return out;
+  for (const row of home.rows) {
+    if (id.group !== undefined && row.group !== id.group) continue;
+    const leftCell = row.cells[id.left];
+    if (!leftCell) continue;
+    const strict = !id.rowKeys || id.rowKeys.includes(row.key);
+    if (!strict && !id.elsewhere) continue;
+    const right: Operand[] = [];
+    for (const r of present) {
+      const cell = row.cells[r.key];
+      if (cell) right.push({ table: home, row, cell, sign: r.sign as 1 | -1 });
+    }
+    const f = makeFinding(id, home, { table: home, row, cell: leftCell, sign: 1 }, right, "=", settings, strict ? undefined : "soft");
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: CheckSettings): Finding[] {
+  const out: Finding[] = [];
+  const codeRows = home.rows.filter((r) => r.code);
+  if (codeRows.length === 0) return out;
+  const byGroupCols = new Map<string | undefined, string[]>();
+  for (const c of home.columns) {
+    const list = byGroupCols.get(c.group) ?? [];
+    if (!list.includes(c.key)) list.push(c.key);
+    byGroupCols.set(c.group, list);
+  }
+  // parent code → children rows (direct: 3 → 5 → 7 digits), per group
+  const children = new Map<TableRow, TableRow[]>();
+  const codeIndex = new Map<string, TableRow>();
+  for (const r of codeRows) codeIndex.set(`${r.group ?? ""}|${r.code}`, r);
+  for (const r of codeRows) {
+    const code = r.code!;
+    if (code.length <= 3) continue;
+    const parent = codeIndex.get(`${r.group ?? ""}|${code.slice(0, code.length - 2)}`);
+    if (parent) {
+      const list = children.get(parent) ?? [];
+      list.push(r);
+      children.set(parent, list);
+    }
+  }
+  for (const [parent, kids] of children) {
+    for (const col of byGroupCols.get(parent.group) ?? []) {
+      const leftCell = parent.cells[col];
+      if (!leftCell) continue;
+      const right = kids.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));
+      const f = makeFinding(id, home, { table: home, row: parent, cell: leftCell, sign: 1 }, right, "=", settings);
+      if (f) out.push(f);
+    }
+  }
+  // 合计 = Σ top-level code rows (classes; or sections when no class is printed)
+  const total = home.rows.find((r) => r.key === "total");
+  if (total && home.kind !== "general-budget-basic-expenditure") {
+    const minLen = Math.min(...codeRows.map((r) => r.code!.length));
+    const top = codeRows.filter((r) => r.code!.length === minLen && r.group === total.group);
+    for (const col of byGroupCols.get(total.group) ?? []) {
+      const leftCell = total.cells[col];
+      if (!leftCell) continue;
+      const right = top.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));
+      const f = makeFinding(id, home, { table: home, row: total, cell: leftCell, sign: 1 }, right, "=", settings);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
+
+function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+  const other = set[id.other];
+  if (!other) return [];
+  if (!home.columns.some((c) => c.key === id.left.col) || !other.columns.some((c) => c.key === id.right.col)) return [];
+  const out: Finding[] = [];
+  const pick = (t: RecognizedTable, group: string | undefined, level: string | undefined) =>
+    t.rows.filter((r) => r.code && (group === undefined || r.group === group) && (level === undefined || r.level === level));
+  const leftRows = pick(home, id.left.group, id.left.level);
+  const rightRows = pick(other, id.right.group, id.left.level);
+  const rightByCode = new Map(rightRows.map((r) => [r.code!, r]));
+  const leftByCode = new Map(leftRows.map((r) => [r.code!, r]));
+  for (const row of leftRows) {
+    const cell = row.cells[id.left.col];
+    if (!cell) continue;
+    const match = rightByCode.get(row.code!);
+    if (!match) {
+      if (id.relation === ">=" || cell.displayed.isZero()) continue;
+      out.push({
+        rule: id.id,
+        severity: id.strength === "hard" ? "error" : "warning",
+        sheet: home.sheet,
+        cell: cell.address,
+        cells: [qualify(home.sheet, cell.address)],
+        message: `${row.label || row.code}（${cell.address}）为 ${cell.displayed.toFixed(2)}，但${SHORT_TITLE[other.kind] ?? other.title}中没有科目 ${row.code}（应有同额的行）。`,
+        expected: "0.00",
+        actual: cell.displayed.toFixed(2),
+        difference: cell.displayed.toFixed(2),
+        tolerance: null,
+        table: home.id,
+      });
+      continue;
+    }
+    const rc = match.cells[id.right.col];
+    if (!rc) continue;
+    const f = makeFinding(id, home, { table: home, row, cell, sign: 1 }, [{ table: other, row: match, cell: rc, sign: 1 }], id.relation ?? "=", settings);
+    if (f) out.push(f);
+  }
+  if ((id.relation ?? "=") === "=") {
+    for (const match of rightRows) {
+      if (leftByCode.has(match.code!)) continue;
+      const rc = match.cells[id.right.col];
+      if (!rc || rc.displayed.isZero()) continue;
+      out.push({
+        rule: id.id,
+        severity: id.strength === "hard" ? "error" : "warning",
+        sheet: other.sheet,
+        cell: rc.address,
+        cells: [qualify(other.sheet, rc.address)],
+        message: `${SHORT_TITLE[other.kind] ?? other.title}中科目 ${match.code} ${match.label}（${rc.address}）为 ${rc.displayed.toFixed(2)}，但${SHORT_TITLE[home.kind] ?? home.title}没有列出该类。`,
+        expected: "0.00",
+        actual: rc.displayed.toFixed(2),
+        difference: rc.displayed.toFixed(2),
+        tolerance: null,
+        table: other.id,
+      });
+    }
+  }
+  return out;
+}
+
+export function evaluateIdentity(identity: Identity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+  switch (identity.form) {
+    case "sum":
+      return evalSum(identity, home, set, settings);
+    case "each-row":
+      return evalEachRow(identity, home, settings);
+    case "hierarchy":
+      return evalHierarchy(identity, home, settings);
+    case "by-code":
+      return evalByCode(identity, home, set, settings);
+  }
+}
