@@ -15,7 +15,17 @@ export type NumberRead =
 const DASHES = /^[\s]*[-—–－―‐─_/\\]*[\s]*$/;
 
 /** Decimals shown by a number format code ("#,##0.00" → 2, "0.0%" → 1, "General" → undefined). */
+const decimalsCache = new Map<string, number | undefined>();
+
 export function formatDecimals(format: string | undefined): number | undefined {
+  if (format === undefined) return undefined;
+  if (decimalsCache.has(format)) return decimalsCache.get(format);
+  const d = computeFormatDecimals(format);
+  decimalsCache.set(format, d);
+  return d;
+}
+
+function computeFormatDecimals(format: string | undefined): number | undefined {
   if (!format || /^general$/i.test(format) || format === "@") return undefined;
   const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
   const m = /\.([0#?]+)/.exec(section);
@@ -82,6 +92,7 @@ export function readNumber(cell: CellSnapshot | null | undefined): NumberRead {
 
 /** The value a reader sees: rounded half-up to the displayed decimals. */
 export function displayedValue(value: Decimal, decimals: number): Decimal {
+  if (value.decimalPlaces() <= decimals) return value;
   return roundHalfUp(value, Math.max(0, decimals));
 }
 

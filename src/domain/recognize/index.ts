@@ -254,7 +254,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       end = rr;
       break;
     }
-    if (/^栏次$/.test(firstNorm) || texts.some((t) => normalizeLabel(t.text) === "栏次")) continue;
+    if (firstNorm === "栏次" || (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次"))) continue;
     let rowHadContent = false;
     segments.forEach((seg, si) => {
       const labelParts: string[] = [];

@@ -135,7 +135,7 @@ function makeFinding(
   extraStrength?: "soft",
 ): Finding | null {
   const decimals = decimalsOf([left, ...right]);
-  const expected = right.reduce((acc, o) => acc.plus(o.cell.displayed.times(o.sign)), ZERO);
+  const expected = right.reduce((acc, o) => (o.sign < 0 ? acc.minus(o.cell.displayed) : acc.plus(o.cell.displayed)), ZERO);
   const actual = left.cell.displayed;
   const diff = actual.minus(expected);
   if (relation === ">=" && diff.gte(0)) return null;
