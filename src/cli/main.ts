@@ -38,9 +38,11 @@ const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评�
                                                   校对已有说明（对照表格与文本自身）
 退出码：2 = 有文件无法读取；1 = 有错误；0 = 无错误。`;
 
+/** A usage or input problem: reported in zh-CN, exit code 2. */
+class CliError extends Error {}
+
 function fail(message: string): never {
-  process.stderr.write(`juesuan：${message}\n`);
-  process.exit(2);
+  throw new CliError(message);
 }
 
 function settingsFrom(values: Record<string, string | boolean | undefined>): CheckSettings {
@@ -284,7 +286,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (err.code?.startsWith("ERR_PARSE_ARGS")) fail(`${err.message}（juesuan --help 查看用法）`);
+    if (err instanceof CliError || err.code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`juesuan：${err.message}${err instanceof CliError ? "" : "（juesuan --help 查看用法）"}\n`);
+      return 2;
+    }
     throw e;
   }
 }

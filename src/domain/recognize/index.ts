@@ -33,7 +33,9 @@ export function cleanTitle(text: string): string {
   let t = normalizeLabel(text);
   t = t.replace(/公开\d+表/g, "");
   for (let i = 0; i < 3; i++) t = t.replace(/[([][^()[\]]*[)\]]$/, "");
-  t = t.replace(/^(附表|表)?[一二三四五六七八九十\d]+[、.:\-]?/, "");
+  // unit name and year before the title: "北京市某中心2023年度收入决算表" → "收入决算表"
+  t = t.replace(/^.*?(?:19|20)\d{2}年(?:度)?(?:部门|单位)?(?=.{4,}$)/, "");
+  t = t.replace(/^(?:(?:附表|表)[一二三四五六七八九十\d]+[、.:\-]?|[一二三四五六七八九十\d]+[、.:\-])/, "");
   return t;
 }
 
@@ -86,7 +88,7 @@ function classifyRow(view: SheetView, r: number, layout: LayoutSpec): RowClass {
   if (norms.every((n) => META_RE.test(n) || /^[:：]?$/.test(n))) return "meta";
   if (texts.length === 1 && /^(合计|总计)$/.test(norms[0])) return "body";
   const headerWords = new Set([...GENERIC_HEADER_WORDS, ...layout.headerWords.map(normalizeLabel)]);
-  const isHeaderWord = (n: string) => headerWords.has(n) || headerWords.has(n.replace(/[(（][^)）]*[)）]/g, "")) || /^(本年|年初|年末)/.test(n) || /(支出|收入|经费|费|数)$/.test(n) && n.length <= 16 && !/^[一二三四五六七八九十]+、/.test(n);
+  const isHeaderWord = (n: string) => headerWords.has(n) || headerWords.has(n.replace(/[(（][^)）]*[)）]/g, "")) || /^(本年|年初|年末)/.test(n) || /(支出|收入|经费|费|数|金额|单位|名称|数量)$/.test(n) && n.length <= 16 && !/^[一二三四五六七八九十]+、/.test(n);
   if (norms.some((n) => META_RE.test(n)) && !norms.some(isHeaderWord)) return "meta";
   if (norms.some((n) => /^\d{3}(\d{2}){0,2}$/.test(n))) return "body";
   if (norms.some(isHeaderWord) && !norms.some((n) => /^[一二三四五六七八九十]+、/.test(n) || /^(合计|总计)$/.test(n) && texts.length <= 2)) return "header";
@@ -118,7 +120,7 @@ function roleOf(path: string, layout: LayoutSpec, group: string | undefined): Co
   if (/行次|栏次/.test(path)) return { kind: "skip" };
   const leaf = path.split("/").pop() ?? "";
   if (CODE_LEAF.test(leaf) || /科目编码|功能分类科目编码|经济分类科目编码/.test(leaf)) return { kind: "code" };
-  if (LABEL_LEAF.test(leaf) || /科目名称$/.test(leaf)) return { kind: "label" };
+  if (LABEL_LEAF.test(leaf) || /科目名称$/.test(leaf) || /(采购单位|单位名称|项目名称|服务内容|事项|类别|序号|目录)$/.test(leaf)) return { kind: "label" };
   const key = layout.columnKey(path, group);
   return key ? { kind: "amount", key } : { kind: "skip" };
 }
@@ -172,7 +174,12 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
     bodyStart = r;
     break;
   }
-  if (headerRows.length === 0 || bodyStart < 0) return null;
+  if (headerRows.length === 0) return null;
+  const lastHeader = headerRows[headerRows.length - 1];
+  if (bodyStart < 0) bodyStart = Math.min(r, limit);
+  // A note right under the headers: the body is blank (an empty 三公 row, an empty table kept with its 说明).
+  const noteAtBodyStart = bodyStart < limit && NOTE_RE.test(normalizeLabel(view.rowTexts(bodyStart)[0]?.text ?? ""));
+  if (bodyStart >= limit && limit - 1 <= lastHeader) return null;
 
   // Column box from the header rows (merges extend it).
   let left = Infinity;
@@ -256,6 +263,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
     }
     if (firstNorm === "栏次" || (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次"))) continue;
     let rowHadContent = false;
+    let lastEntryThisRow: TableRow | undefined;
     segments.forEach((seg, si) => {
       const labelParts: string[] = [];
       let codeDigits: string[] = [];
@@ -321,6 +329,11 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
         }
       }
       if (!printed && !code && !anyAmount) return;
+      // A label merged across column groups ("公用经费合计" over D:H) owns the amounts of the last group.
+      if (!printed && !code && lastEntryThisRow && Object.values(lastEntryThisRow.cells).every((c) => c.blank)) {
+        lastEntryThisRow.cells = cells;
+        return;
+      }
       const label = stripOrdinal(normalizeLabel(printed));
       const assignment = layout.kind === "three-public-expenses" ? (anyAmount || rows.length === 0 ? { key: "data" } : null) : layout.rowKey({ label, printed, code, group: seg.group, seen: seenBySegment[si] });
       if (layout.kind === "three-public-expenses" && (rows.some((x) => x.key === "data") || !anyAmount)) {
@@ -336,7 +349,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       rowKeys.add(seg.group ? `${seg.group}:${key}` : key);
       if (key.startsWith("code:")) codeRows++;
       const labelCol = seg.labelCols[seg.labelCols.length - 1] ?? seg.codeCols[0] ?? left;
-      rows.push({
+      lastEntryThisRow = {
         key,
         label: printed.trim(),
         code: assignment?.code ?? code,
@@ -345,7 +358,8 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
         row: rr,
         labelCell: { row: rr, col: labelCol, address: toA1(rr, labelCol), text: printed.trim() },
         cells,
-      });
+      };
+      rows.push(lastEntryThisRow);
     });
     if (rowHadContent) lastBodyRow = rr;
   }
@@ -360,7 +374,18 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
 
   if (!layout.accept({ columnKeys, rowKeys, codeRows })) return null;
 
-  const box: RangeBox = { top: cand.row, left, bottom: Math.max(lastBodyRow, bodyStart), right };
+  if (noteAtBodyStart || rows.length === 0) {
+    // blank body rows between the headers and the note still belong to the table
+    lastBodyRow = Math.max(lastHeader, Math.min(bodyStart, end) - 1);
+    if (layout.kind === "three-public-expenses" && lastBodyRow > lastHeader && rows.length === 0) {
+      const dataRow = lastHeader + 1;
+      const cells: Record<string, AmountCell> = {};
+      for (const c of columns) cells[c.key] = amountCell(view, dataRow, c.col);
+      rows.push({ key: "data", label: "", row: dataRow, labelCell: { row: dataRow, col: left, address: toA1(dataRow, left), text: "" }, cells });
+      rowKeys.add("data");
+    }
+  }
+  const box: RangeBox = { top: cand.row, left, bottom: Math.max(lastBodyRow, lastHeader), right };
   const range = boxToA1(box);
   const allMeta = [cand.text, ...metaTexts].map(normalizeLabel);
   const unit = unitOf(allMeta, columns.map((c) => c.header));

@@ -104,8 +104,6 @@ function fundTable(kind: TableKind, id: string): Identity[] {
       left: "closing-balance",
       right: ["opening-balance", "income", "total"],
       signs: [1, 1, -1],
-      rowKeys: ["total"],
-      elsewhere: "soft",
     },
     { id: `${id}.3`, kind, form: "hierarchy", strength: "hard", statement: "合计 = Σ 类，类 = Σ 款，款 = Σ 项（每个金额列）" },
   ];

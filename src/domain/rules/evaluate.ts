@@ -213,12 +213,6 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
   const out: Finding[] = [];
   const codeRows = home.rows.filter((r) => r.code);
   if (codeRows.length === 0) return out;
-  const byGroupCols = new Map<string | undefined, string[]>();
-  for (const c of home.columns) {
-    const list = byGroupCols.get(c.group) ?? [];
-    if (!list.includes(c.key)) list.push(c.key);
-    byGroupCols.set(c.group, list);
-  }
   // parent code → children rows (direct: 3 → 5 → 7 digits), per group
   const children = new Map<TableRow, TableRow[]>();
   const codeIndex = new Map<string, TableRow>();
@@ -234,7 +228,7 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
     }
   }
   for (const [parent, kids] of children) {
-    for (const col of byGroupCols.get(parent.group) ?? []) {
+    for (const col of Object.keys(parent.cells)) {
       const leftCell = parent.cells[col];
       if (!leftCell) continue;
       const right = kids.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));
@@ -247,7 +241,7 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
   if (total && home.kind !== "general-budget-basic-expenditure") {
     const minLen = Math.min(...codeRows.map((r) => r.code!.length));
     const top = codeRows.filter((r) => r.code!.length === minLen && r.group === total.group);
-    for (const col of byGroupCols.get(total.group) ?? []) {
+    for (const col of Object.keys(total.cells)) {
       const leftCell = total.cells[col];
       if (!leftCell) continue;
       const right = top.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));

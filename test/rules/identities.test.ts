@@ -1,0 +1,134 @@
+/**
+ * Every identity of the catalogue, broken exactly there on a real fixture: one cell of the clean
+ * workbook's snapshot is changed (as a user would type it) and the finding must name the rule, the
+ * cell and the numbers. The cell to change is located through recognition (kind, row key, column key),
+ * never by a hard-coded address, so the test follows the fixture.
+ */
+import { Decimal } from "../../src/domain/decimal";
+import { checkWorkbook } from "../../src/domain/engine";
+import type { Finding } from "../../src/domain/findings";
+import { fromA1, type WorkbookSnapshot } from "../../src/domain/grid";
+import { IDENTITIES, STRUCTURAL_RULES } from "../../src/domain/rules";
+import type { RecognizedTable, TableKind } from "../../src/domain/model";
+import { loadFixture } from "../support/fixtures";
+
+interface Target {
+  kind: TableKind;
+  row: string | ((t: RecognizedTable) => string);
+  col: string;
+  group?: string;
+}
+
+interface Case {
+  rule: string;
+  fixture: string;
+  /** the cell that is changed, and by how much (or to what) */
+  change: Target & { by?: string; to?: string };
+  /** the cell the finding must mark (default: the changed cell) */
+  marked?: Target;
+  severity?: "error" | "warning";
+}
+
+const firstCode = (level: string, withChildren = false) => (t: RecognizedTable) => {
+  const row = t.rows.find((r) => r.level === level && (!withChildren || t.rows.some((c) => c.code && c.code !== r.code && c.code.startsWith(r.code!))) && !r.cells[Object.keys(r.cells)[0]].displayed.isZero());
+  if (!row) throw new Error(`no ${level} row in ${t.kind}`);
+  return row.key;
+};
+
+const SH = "shanghai-district-2024";
+const CENTRAL = "central-ministry-2023";
+const BJ = "beijing-xicheng-2023";
+
+const CASES: Case[] = [
+  { rule: "T1.1", fixture: SH, change: { kind: "income-expenditure-summary", row: "total-this-year", group: "income", col: "amount", by: "0.09" } },
+  { rule: "T1.2", fixture: SH, change: { kind: "income-expenditure-summary", row: "total-this-year", group: "expenditure", col: "amount", by: "1" } },
+  { rule: "T1.3", fixture: SH, change: { kind: "income-expenditure-summary", row: "grand-total", group: "income", col: "amount", by: "1" } },
+  { rule: "T1.4", fixture: SH, change: { kind: "income-expenditure-summary", row: "grand-total", group: "expenditure", col: "amount", by: "1" } },
+  { rule: "T1.5", fixture: SH, change: { kind: "income-expenditure-summary", row: "grand-total", group: "income", col: "amount", by: "1" } },
+  { rule: "T2.1", fixture: SH, change: { kind: "income", row: "total", col: "total", by: "1" } },
+  { rule: "T2.2", fixture: SH, change: { kind: "income", row: firstCode("class", true), col: "fiscal", by: "1" } },
+  { rule: "T3.1", fixture: SH, change: { kind: "expenditure", row: firstCode("item"), col: "total", by: "1" } },
+  { rule: "T3.2", fixture: SH, change: { kind: "expenditure", row: firstCode("section", true), col: "basic", by: "1" } },
+  { rule: "T4.1", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "expenditure", col: "total", by: "1" } },
+  { rule: "T4.2", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "income", col: "amount", by: "1" } },
+  { rule: "T4.4", fixture: SH, change: { kind: "fiscal-summary", row: "grand-total", group: "income", col: "amount", by: "1" } },
+  { rule: "T4.5", fixture: SH, change: { kind: "fiscal-summary", row: "grand-total", group: "expenditure", col: "general-budget", by: "1" } },
+  { rule: "T4.6", fixture: SH, change: { kind: "fiscal-summary", row: "grand-total", group: "income", col: "amount", by: "1" } },
+  { rule: "T4.7", fixture: SH, change: { kind: "fiscal-summary", row: "closing-balance", group: "expenditure", col: "government-fund", by: "1" } },
+  { rule: "T4.8", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "expenditure", col: "general-budget", by: "1" } },
+  { rule: "T5.1", fixture: SH, change: { kind: "general-budget-expenditure", row: firstCode("item"), col: "basic", by: "1" }, marked: { kind: "general-budget-expenditure", row: firstCode("item"), col: "total" } },
+  { rule: "T5.2", fixture: SH, change: { kind: "general-budget-expenditure", row: "total", col: "total", by: "1" } },
+  { rule: "T6.1", fixture: SH, change: { kind: "general-budget-basic-expenditure", row: "code:301", col: "amount", by: "1" } },
+  { rule: "T6.2", fixture: SH, change: { kind: "general-budget-basic-expenditure", row: "personnel-total", group: "personnel", col: "amount", by: "1" } },
+  { rule: "T6.3", fixture: SH, change: { kind: "general-budget-basic-expenditure", row: "public-total", group: "public", col: "amount", by: "1" } },
+  { rule: "T7.1", fixture: SH, change: { kind: "three-public-expenses", row: "data", col: "vehicle.actual", by: "1" } },
+  { rule: "T7.2", fixture: SH, change: { kind: "three-public-expenses", row: "data", col: "total.budget", by: "1" } },
+  { rule: "T7.3", fixture: BJ, change: { kind: "three-public-expenses", row: "data", col: "abroad.actual", to: "1.50" } },
+  { rule: "T8.1", fixture: SH, change: { kind: "government-fund", row: "total", col: "basic", by: "1" }, marked: { kind: "government-fund", row: "total", col: "total" } },
+  { rule: "T8.2", fixture: SH, change: { kind: "government-fund", row: "total", col: "closing-balance", by: "1" } },
+  { rule: "T8.3", fixture: SH, change: { kind: "government-fund", row: "total", col: "income", by: "1" } },
+  { rule: "X1", fixture: SH, change: { kind: "income-expenditure-summary", row: "total-this-year", group: "income", col: "amount", by: "1" } },
+  { rule: "X2", fixture: SH, change: { kind: "income-expenditure-summary", row: "total-this-year", group: "expenditure", col: "amount", by: "1" } },
+  { rule: "X3", fixture: SH, change: { kind: "income", row: "total", col: "fiscal", by: "1" } },
+  { rule: "X4", fixture: SH, change: { kind: "income-expenditure-summary", row: firstCode("class"), group: "expenditure", col: "amount", by: "1" } },
+  { rule: "X5", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "income", col: "amount", by: "1" } },
+  { rule: "X6", fixture: SH, change: { kind: "fiscal-summary", row: "general-budget", group: "income", col: "amount", by: "1" } },
+  { rule: "X7", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "expenditure", col: "general-budget", by: "1" } },
+  { rule: "X8", fixture: SH, change: { kind: "general-budget-expenditure", row: "total", col: "basic", by: "1" } },
+  { rule: "X9", fixture: SH, change: { kind: "fiscal-summary", row: "total-this-year", group: "expenditure", col: "government-fund", by: "1" } },
+  { rule: "X12", fixture: SH, change: { kind: "expenditure", row: firstCode("item"), col: "basic", to: "0" }, severity: "warning" },
+  { rule: "X13", fixture: SH, change: { kind: "income-expenditure-summary", row: "opening-balance", group: "income", col: "amount", to: "0" }, severity: "warning" },
+  { rule: "X16", fixture: SH, change: { kind: "expenditure", row: "total", col: "total", to: "0" }, severity: "warning" },
+  { rule: "ALL.1", fixture: SH, change: { kind: "expenditure", row: firstCode("item"), col: "project", to: "-3.00" }, severity: "warning" },
+];
+
+function locate(tables: RecognizedTable[], t: Target): { table: RecognizedTable; address: string; value: Decimal } {
+  const table = tables.find((x) => x.kind === t.kind);
+  if (!table) throw new Error(`fixture has no ${t.kind}`);
+  const key = typeof t.row === "function" ? t.row(table) : t.row;
+  const row = table.rows.find((r) => r.key === key && (t.group === undefined || r.group === t.group));
+  const cell = row?.cells[t.col];
+  if (!cell) throw new Error(`no cell ${t.kind} ${key} ${t.col}`);
+  return { table, address: cell.address, value: cell.displayed };
+}
+
+function setCell(snapshot: WorkbookSnapshot, sheet: string, address: string, value: Decimal): WorkbookSnapshot {
+  const { row, col } = fromA1(address);
+  const sheets = snapshot.sheets.map((s) => {
+    if (s.name !== sheet) return s;
+    const cells = s.cells.map((r) => (r ? [...r] : r));
+    const old = cells[row]?.[col];
+    (cells[row] ??= [])[col] = { v: value.toNumber(), t: value.toFixed(2), f: old?.f ?? "#,##0.00" };
+    return { ...s, cells };
+  });
+  return { ...snapshot, sheets };
+}
+
+describe.each(CASES)("$rule", (c) => {
+  it(`is found on the cell it concerns, with expected and actual (${c.fixture})`, async () => {
+    const snapshot = await loadFixture(c.fixture);
+    const before = checkWorkbook(snapshot);
+    const changed = locate(before.recognized, c.change);
+    const newValue = c.change.to !== undefined ? new Decimal(c.change.to) : changed.value.plus(c.change.by!);
+    const after = checkWorkbook(setCell(snapshot, changed.table.sheet, changed.address, newValue));
+    const marked = c.marked ? locate(before.recognized, c.marked) : changed;
+    const markedAfter = locate(after.recognized, c.marked ?? c.change);
+    const hits = after.findings.filter((f: Finding) => f.rule === c.rule && f.cell === marked.address && f.sheet === marked.table.sheet);
+    expect(hits.map((f) => f.severity)).toContain(c.severity ?? "error");
+    const hit = hits.find((f) => f.severity === (c.severity ?? "error"))!;
+    expect(hit.actual).toBe(markedAfter.value.toFixed(2));
+    expect(hit.message).toContain(marked.address);
+    expect(hit.expected).not.toBeNull();
+    if (hit.difference != null) expect(new Decimal(hit.actual!).minus(hit.expected!).toFixed(2)).toBe(hit.difference);
+    expect(hit.cells.length).toBeGreaterThan(c.rule === "ALL.1" ? 0 : 1);
+    // the clean workbook had no such finding
+    expect(before.findings.filter((f) => f.rule === c.rule && f.severity !== "info")).toEqual([]);
+  });
+});
+
+it("every declared identity id has a breaking test (evaluation P-rules are tested in test/evaluation)", () => {
+  const tested = new Set(CASES.map((c) => c.rule));
+  const declared = new Set([...IDENTITIES.map((i) => i.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
+  const untested = [...declared].filter((id) => !tested.has(id) && !/^T9\.|^X1[01]$|^X14$|^T4\.3$/.test(id));
+  expect(untested).toEqual([]);
+});
