@@ -79,6 +79,11 @@ const CASES: Case[] = [
   { rule: "X12", fixture: SH, change: { kind: "expenditure", row: firstCode("item"), col: "basic", to: "0" }, severity: "warning" },
   { rule: "X13", fixture: SH, change: { kind: "income-expenditure-summary", row: "opening-balance", group: "income", col: "amount", to: "0" }, severity: "warning" },
   { rule: "X16", fixture: SH, change: { kind: "expenditure", row: "total", col: "total", to: "0" }, severity: "warning" },
+  { rule: "T4.3", fixture: CENTRAL, change: { kind: "fiscal-summary", row: "opening-balance", group: "income", col: "amount", by: "1" } },
+  { rule: "T9.1", fixture: CENTRAL, change: { kind: "state-capital", row: "total", col: "project", by: "1" }, marked: { kind: "state-capital", row: "total", col: "total" } },
+  { rule: "T9.3", fixture: CENTRAL, change: { kind: "state-capital", row: "total", col: "total", by: "1" } },
+  { rule: "X10", fixture: CENTRAL, change: { kind: "fiscal-summary", row: "total-this-year", group: "expenditure", col: "state-capital", by: "1" } },
+  { rule: "X14", fixture: CENTRAL, change: { kind: "three-public-expenses", row: "data", col: "abroad.actual", to: "0" }, severity: "warning" },
   { rule: "ALL.1", fixture: SH, change: { kind: "expenditure", row: firstCode("item"), col: "project", to: "-3.00" }, severity: "warning" },
 ];
 
@@ -129,6 +134,29 @@ describe.each(CASES)("$rule", (c) => {
 it("every declared identity id has a breaking test (evaluation P-rules are tested in test/evaluation)", () => {
   const tested = new Set(CASES.map((c) => c.rule));
   const declared = new Set([...IDENTITIES.map((i) => i.id), ...STRUCTURAL_RULES.map((r) => r.id)]);
-  const untested = [...declared].filter((id) => !tested.has(id) && !/^T9\.|^X1[01]$|^X14$|^T4\.3$/.test(id));
+  const untested = [...declared].filter((id) => !tested.has(id) && !/^T9\.2$|^X11$/.test(id));
   expect(untested).toEqual([]);
+});
+
+describe("X11 (a fund without money ⇒ its table is empty and says so)", () => {
+  it("warns when the empty 政府性基金 table has no 空表说明", async () => {
+    const snapshot = await loadFixture(BJ);
+    const t8 = checkWorkbook(snapshot).recognized.find((t) => t.kind === "government-fund")!;
+    expect(t8.empty).toBe(true);
+    expect(t8.notes.length).toBeGreaterThan(0);
+    const note = t8.notes[0];
+    const sheets = snapshot.sheets.map((s) => (s.name !== t8.sheet ? s : { ...s, cells: s.cells.map((r, i) => (i === note.row ? [] : r)) }));
+    const after = checkWorkbook({ ...snapshot, sheets });
+    const hit = after.findings.find((f) => f.rule === "X11");
+    expect(hit).toMatchObject({ severity: "warning", sheet: t8.sheet, cell: t8.titleCell.address });
+  });
+
+  it("is an error when the fund table has money that the 财政拨款收入支出决算总表 does not show", async () => {
+    const snapshot = await loadFixture(BJ);
+    const before = checkWorkbook(snapshot);
+    const t8 = before.recognized.find((t) => t.kind === "government-fund")!;
+    const total = t8.rows.find((r) => r.key === "total")!.cells.income;
+    const after = checkWorkbook(setCell(snapshot, t8.sheet, total.address, new Decimal("12.00")));
+    expect(after.findings.find((f) => f.rule === "X11" && f.severity === "error")).toMatchObject({ sheet: t8.sheet, cell: t8.titleCell.address, expected: "空表", actual: "有数据" });
+  });
 });
