@@ -44,6 +44,12 @@ export interface AmountCell {
   text: string;
   /** the cell holds something that is not a number where an amount is expected */
   notANumber?: boolean;
+  /**
+   * the cell is a percentage (执行率, 得分系数). Percentages are stored as FRACTIONS, like readNumber does:
+   * "100%" → value 1, "98.25%" → 0.9825, and `decimals` counts the fraction's decimals (2 for "100%", 4 for
+   * "98.25%"). A plain number under a "(%)" header (Chongqing "执行率(%)" 98.25) is converted the same way.
+   */
+  percent?: boolean;
 }
 
 export interface TextCell {
@@ -179,6 +185,10 @@ export interface IndicatorRow {
   unit?: string;
   /** the 预算执行率 indicator line when a table lists it among indicators */
   isExecutionRate?: boolean;
+  /** 得分系数(%) (Chongqing): 指标得分 = 得分系数 × 指标权重 */
+  coefficient?: AmountCell;
+  /** 一级 label was missing and inferred from the 二级 family (数量/质量… → 产出指标; 社会效益… → 效益指标) */
+  level1Inferred?: boolean;
 }
 
 export interface WeightLabel {
@@ -186,6 +196,19 @@ export interface WeightLabel {
   name: string;
   /** weight stated in the label "产出指标(50分)" or in a 分值 cell of the group */
   stated: Decimal;
+  cell: TextCell;
+  /** where `stated` comes from: the label ("产出指标(50分)"), or the sum of the group's 分值 (nothing to check) */
+  source?: "label" | "sum";
+  /** the 一级 the group belongs to (level2Weights only) */
+  parent?: string;
+}
+
+/** Free-text cells of a 自评表, for length caps (Sichuan) and the narrative. */
+export interface EvaluationText {
+  /** goal 年度目标/预期目标 · achievement 实际完成情况/完成情况 · process 实施内容及过程概述 · conclusion 评价结论 ·
+   *  problems 存在问题 · improvements 改进措施 · execution-reason 预算执行 原因 */
+  key: "goal" | "achievement" | "process" | "conclusion" | "problems" | "improvements" | "execution-reason";
+  label: string;
   cell: TextCell;
 }
 
@@ -207,6 +230,14 @@ export interface EvaluationModel {
   totalScore?: AmountCell;
   /** 等级 / 绩效级别 text as printed, when the table carries one */
   grade?: TextCell;
+  /** 总分 / 合计 row (0-based sheet row) */
+  totalRow?: number;
+  /** weight stated for all indicators together (Sichuan "绩效指标(90分)") */
+  indicatorsWeight?: WeightLabel;
+  /** weight stated for the budget execution block (Sichuan "预算执行情况(10分)", Guizhou "分值(10分)") */
+  executionWeightLabel?: WeightLabel;
+  /** free-text cells (目标, 完成情况, 评价结论 …) */
+  texts?: EvaluationText[];
 }
 
 /** A recognition outcome for one sheet or part of it that could not be read. */
