@@ -1,0 +1,151 @@
+/**
+ * The task pane. It talks to the workbook only through a WorkbookPort (Excel, or the in-memory port
+ * of the demo and tests), so the same component runs inside Excel and in a plain browser.
+ */
+import * as React from "react";
+import { FluentProvider, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { checkWorkbook } from "../domain/engine";
+import type { CheckSettings } from "../domain/findings";
+import type { WorkbookSnapshot } from "../domain/grid";
+import type { RecognizedTable } from "../domain/model";
+import { generateNarrative } from "../domain/narrative";
+import { proofread as defaultProofread } from "../domain/proofread";
+import type { PortCapabilities, WorkbookPort } from "../domain/port";
+import { CheckPanel } from "./CheckPanel";
+import { readFileBytes } from "./files";
+import { NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
+import type { ProofreadFn } from "./ProofreadSection";
+import { loadSettings, saveSettings } from "./settings-storage";
+import { SettingsPanel } from "./SettingsPanel";
+import { S } from "./strings";
+import { paneTheme, type HostTheme } from "./theme";
+import { useWorkbookCheck, type CheckEngine } from "./useWorkbookCheck";
+
+export type { CheckEngine } from "./useWorkbookCheck";
+
+export type ReadWorkbookFn = (buffer: ArrayBuffer, fileName?: string) => Promise<WorkbookSnapshot>;
+
+export interface AppProps {
+  port: WorkbookPort;
+  engine?: CheckEngine;
+  narrative?: NarrativeFn;
+  proofread?: ProofreadFn;
+  /** 导出 Word; the button is hidden when absent */
+  exportDocx?: ExportDocxFn;
+  /** reads the optional 上年工作簿 (.xlsx); default: src/xlsx/read-workbook, loaded on first use */
+  readWorkbook?: ReadWorkbookFn;
+  /** Office.context.officeTheme when inside Office; light theme otherwise */
+  hostTheme?: HostTheme | null;
+  /** quiet period before an automatic re-check (ms) */
+  recheckDelayMs?: number;
+}
+
+const DEFAULT_ENGINE: CheckEngine = { check: checkWorkbook };
+
+const defaultReadWorkbook: ReadWorkbookFn = async (buffer, fileName) => {
+  // ExcelJS is large: load it only when the user picks last year's workbook.
+  const { readWorkbookBuffer } = await import("../xlsx/read-workbook");
+  return readWorkbookBuffer(buffer, fileName);
+};
+
+type TabId = "check" | "narrative" | "settings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", minHeight: "100%", backgroundColor: tokens.colorNeutralBackground1 },
+  panel: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
+});
+
+export function App({
+  port,
+  engine = DEFAULT_ENGINE,
+  narrative = generateNarrative,
+  proofread = defaultProofread,
+  exportDocx,
+  readWorkbook = defaultReadWorkbook,
+  hostTheme,
+  recheckDelayMs = 800,
+}: AppProps) {
+  const styles = useStyles();
+  const theme = React.useMemo(() => paneTheme(hostTheme), [hostTheme]);
+  const [tab, setTab] = React.useState<TabId>("check");
+  const [settings, setSettings] = React.useState<CheckSettings>(loadSettings);
+  const [persisted, setPersisted] = React.useState(true);
+  const [autoRecheck, setAutoRecheck] = React.useState(true);
+  const [capabilities, setCapabilities] = React.useState<PortCapabilities | null>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    port
+      .capabilities()
+      .then((c) => live && setCapabilities(c))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  const check = useWorkbookCheck({ port, engine, settings, autoRecheck, recheckDelayMs });
+
+  const changeSettings = (next: CheckSettings) => {
+    setSettings(next);
+    setPersisted(saveSettings(next));
+  };
+
+  const selectCell = React.useCallback((sheet: string, address: string) => port.selectCell(sheet, address), [port]);
+  const insertTextSheet = React.useCallback((name: string, lines: readonly string[]) => port.insertTextSheet(name, lines), [port]);
+  const ensureTables = React.useCallback(async () => (await check.ensureResult())?.recognized ?? null, [check]);
+  const readPreviousTables = React.useCallback(
+    async (file: File): Promise<RecognizedTable[]> => {
+      const snapshot = await readWorkbook(await readFileBytes(file), file.name);
+      return engine.check(snapshot, settings).recognized;
+    },
+    [readWorkbook, engine, settings],
+  );
+
+  return (
+    // No className on the provider: Fluent copies it onto portal mount nodes (tooltips), which would then cover the page.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="medium">
+          <Tab value="check" data-testid="tab-check">
+            {S.tabs.check}
+          </Tab>
+          <Tab value="narrative" data-testid="tab-narrative">
+            {S.tabs.narrative}
+          </Tab>
+          <Tab value="settings" data-testid="tab-settings">
+            {S.tabs.settings}
+          </Tab>
+        </TabList>
+        {/* Panels stay mounted so a generated 说明 or pasted text survives switching tabs. */}
+        <div className={styles.panel} role="tabpanel" hidden={tab !== "check"}>
+          <CheckPanel
+            check={check}
+            capabilities={capabilities}
+            autoRecheck={autoRecheck}
+            onAutoRecheckChange={setAutoRecheck}
+            onSelectCell={selectCell}
+          />
+        </div>
+        <div className={styles.panel} role="tabpanel" hidden={tab !== "narrative"}>
+          <NarrativePanel
+            tables={check.state.result?.recognized ?? null}
+            ensureTables={ensureTables}
+            readPreviousTables={readPreviousTables}
+            narrative={narrative}
+            proofread={proofread}
+            exportDocx={exportDocx}
+            defaultPercentDecimals={settings.percentDecimals}
+            selectCell={selectCell}
+            insertTextSheet={insertTextSheet}
+          />
+        </div>
+        <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>
+          <SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+export default App;

@@ -1,0 +1,246 @@
+/**
+ * 校对: paste a 说明, check it against the recognized tables, and see each problem highlighted in
+ * the text. The pasted text is user data: it is rendered as text segments with <mark>, never as HTML.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  mergeClasses,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
+import type { Severity } from "../domain/findings";
+import type { RecognizedTable } from "../domain/model";
+import type { ProofreadFinding, ProofreadOptions } from "../domain/proofread/types";
+import { copyText } from "./clipboard";
+import { errorMessage, S } from "./strings";
+
+export type ProofreadFn = (text: string, options?: ProofreadOptions) => ProofreadFinding[];
+
+const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+
+interface Located {
+  finding: ProofreadFinding;
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** Where each finding's excerpt is in the text: at its offset when it matches there, else its first occurrence. */
+export function locateExcerpts(text: string, findings: readonly ProofreadFinding[]): Located[] {
+  const located: Located[] = [];
+  findings.forEach((finding, index) => {
+    const len = finding.excerpt.length;
+    if (len === 0) return;
+    let start = finding.offset;
+    if (!(start >= 0 && text.slice(start, start + len) === finding.excerpt)) start = text.indexOf(finding.excerpt);
+    if (start < 0) return;
+    located.push({ finding, index, start, end: start + len });
+  });
+  return located.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+type Piece = { text: string; mark?: Located };
+
+export function highlightPieces(text: string, located: readonly Located[]): Piece[] {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const l of located) {
+    if (l.start < at) continue; // overlapping excerpt: its finding is still listed, only not highlighted twice
+    if (l.start > at) pieces.push({ text: text.slice(at, l.start) });
+    pieces.push({ text: text.slice(l.start, l.end), mark: l });
+    at = l.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at) });
+  return pieces;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  text: {
+    whiteSpace: "pre-wrap",
+    wordBreak: "break-word",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    maxHeight: "40vh",
+    overflowY: "auto",
+    lineHeight: tokens.lineHeightBase400,
+  },
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: "inherit", cursor: "pointer" },
+  markError: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  active: { outlineWidth: "2px", outlineStyle: "solid", outlineColor: tokens.colorStrokeFocus2 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    cursor: "pointer",
+  },
+  itemActive: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  excerpt: { display: "block", fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface ProofreadSectionProps {
+  proofread: ProofreadFn;
+  tables: readonly RecognizedTable[] | null;
+  percentDecimals: 0 | 1 | 2;
+}
+
+export function ProofreadSection({ proofread, tables, percentDecimals }: ProofreadSectionProps) {
+  const styles = useStyles();
+  const [text, setText] = React.useState("");
+  const [checked, setChecked] = React.useState<{ text: string; findings: ProofreadFinding[] } | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [active, setActive] = React.useState<number | null>(null);
+  const [copied, setCopied] = React.useState<number | null>(null);
+  const markRefs = React.useRef(new Map<number, HTMLElement>());
+
+  const run = () => {
+    setError(null);
+    setActive(null);
+    try {
+      const findings = proofread(text, { tables: tables ?? undefined, percentDecimals });
+      setChecked({ text, findings });
+    } catch (e) {
+      setChecked(null);
+      setError(S.proofread.failed(errorMessage(e)));
+    }
+  };
+
+  const located = React.useMemo(() => (checked ? locateExcerpts(checked.text, checked.findings) : []), [checked]);
+  const pieces = React.useMemo(() => (checked ? highlightPieces(checked.text, located) : []), [checked, located]);
+
+  const focusFinding = (index: number) => {
+    setActive(index);
+    markRefs.current.get(index)?.scrollIntoView?.({ block: "nearest" });
+  };
+
+  return (
+    <section className={styles.root} data-testid="proofread">
+      <Text weight="semibold">{S.proofread.heading}</Text>
+      <Text size={200} className={styles.muted}>
+        {S.proofread.hint}
+      </Text>
+      <Field label={S.proofread.textLabel}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} data-testid="proofread-input" />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={run} disabled={text.trim() === ""} data-testid="proofread-run">
+          {S.proofread.run}
+        </Button>
+        <Button
+          onClick={() => {
+            setText("");
+            setChecked(null);
+            setError(null);
+          }}
+          disabled={text === "" && !checked}
+        >
+          {S.proofread.clear}
+        </Button>
+      </div>
+      {!tables && (
+        <Text size={200} className={styles.muted}>
+          {S.proofread.noTablesNote}
+        </Text>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {checked && (
+        <>
+          <Text data-testid="proofread-count">{checked.findings.length === 0 ? S.proofread.none : S.proofread.count(checked.findings.length)}</Text>
+          {checked.findings.length > 0 && (
+            <>
+              <Text size={200} className={styles.muted}>
+                {S.proofread.textPreview}
+              </Text>
+              <div className={styles.text} data-testid="proofread-text">
+                {pieces.map((p, i) =>
+                  p.mark ? (
+                    <mark
+                      key={i}
+                      ref={(el) => {
+                        if (el) markRefs.current.set(p.mark!.index, el);
+                        else markRefs.current.delete(p.mark!.index);
+                      }}
+                      className={mergeClasses(
+                        styles.mark,
+                        p.mark.finding.severity === "error" && styles.markError,
+                        active === p.mark.index && styles.active,
+                      )}
+                      data-testid="proofread-mark"
+                      data-finding={p.mark.index}
+                      title={p.mark.finding.message}
+                      onClick={() => setActive(p.mark!.index)}
+                    >
+                      {p.text}
+                    </mark>
+                  ) : (
+                    <React.Fragment key={i}>{p.text}</React.Fragment>
+                  ),
+                )}
+              </div>
+              <ul className={styles.list}>
+                {checked.findings.map((f, i) => (
+                  <li
+                    key={i}
+                    className={mergeClasses(styles.item, active === i && styles.itemActive)}
+                    data-testid="proofread-finding"
+                    data-rule={f.rule}
+                    onClick={() => focusFinding(i)}
+                  >
+                    <div className={styles.row}>
+                      <Badge appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
+                        {S.severity[f.severity]}
+                      </Badge>
+                      <Text size={200} className={styles.muted}>
+                        {S.finding.rule} {f.rule}
+                      </Text>
+                    </div>
+                    <Text className={styles.excerpt}>「{f.excerpt}」</Text>
+                    <Text>{f.message}</Text>
+                    {(f.expected !== null || f.actual !== null) && (
+                      <Text size={200} className={styles.muted} as="p">
+                        {f.expected !== null && `${S.finding.expected} ${f.expected}`}
+                        {f.expected !== null && f.actual !== null && "；"}
+                        {f.actual !== null && `${S.finding.actual} ${f.actual}`}
+                      </Text>
+                    )}
+                    {f.suggestion && (
+                      <div className={styles.row}>
+                        <Text size={200}>
+                          {S.proofread.suggestion}：<span data-testid="proofread-suggestion">{f.suggestion}</span>
+                        </Text>
+                        <Button
+                          size="small"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            void copyText(f.suggestion!).then((ok) => setCopied(ok ? i : null));
+                          }}
+                        >
+                          {copied === i ? S.narrative.copied : S.proofread.copySuggestion}
+                        </Button>
+                      </div>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

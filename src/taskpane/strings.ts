@@ -1,0 +1,184 @@
+/**
+ * Every zh-CN text the task pane shows, in one place (wording reviews and a future translation
+ * touch only this file). Functions build the texts that carry numbers or names.
+ */
+import type { Severity } from "../domain/findings";
+import type { MoneyUnit, TableKind } from "../domain/model";
+
+const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+export const S = {
+  appTitle: "决算助手",
+  notInExcel: "决算助手需要在 Excel 中打开（插入 → 加载项）。没有 Excel 时，可打开同一目录下的 demo.html 体验浏览器演示版。",
+  tabs: { check: "检查", narrative: "说明", settings: "设置" },
+
+  check: {
+    run: "检查",
+    rerun: "重新检查",
+    running: "正在检查…",
+    reading: (done: number, total: number) => `正在读取工作表 ${done}/${total}`,
+    recomputing: "正在复核…",
+    marking: "正在标记单元格…",
+    clearMarks: "清除标记",
+    marksCleared: "已清除决算助手的全部标记，原有格式已恢复。",
+    autoRecheck: "自动复查",
+    autoRecheckHint: "修改表格后 0.8 秒自动重新检查",
+    idleHint: "点击“检查”，识别工作簿中的决算公开表和绩效自评表，复核每一个合计与表间关系。",
+    emptyTitle: "未识别到标准决算公开表",
+    emptyBody:
+      "未识别到标准决算公开表。请确认工作表包含表名，如“收入支出决算总表”“一般公共预算财政拨款支出决算表”“项目支出绩效自评表”，" +
+      "表名下方有“单位：万元”或“单位：元”，表头与公开模板一致；然后再点“检查”。",
+    errorTitle: "检查失败",
+    retry: "重试",
+    staleTitle: "表格已修改，结果可能已过期",
+    staleSettings: "设置已更改，结果可能已过期",
+    staleAutoPending: "将自动重新检查…",
+    marksFailed: (message: string) => `检查已完成，但未能在单元格上做标记：${message}`,
+    protectedTitle: "部分工作表受保护",
+    protectedBody: (sheets: readonly string[]) =>
+      `工作表 ${sheets.map((s) => `“${s}”`).join("、")} 受保护，未做标记。问题仍列在下方；如需在表上标记，请先撤销工作表保护。`,
+    limitationsTitle: "当前 Excel 版本功能受限",
+    marksWarningTitle: "标记说明",
+    explanations: {
+      notes: "说明已写入单元格批注（注释）。",
+      comments: "此版本 Excel 不支持注释，说明已改写为批注。",
+      "pane-only": "说明仅显示在本窗格中。",
+    } as Record<"notes" | "comments" | "pane-only", string>,
+    marked: (n: number) => `已标记 ${n} 个单元格`,
+    engineTime: (totalMs: number, recognizeMs: number, rulesMs: number) =>
+      `引擎用时 ${formatMs(totalMs)}（识别 ${formatMs(recognizeMs)}，复核 ${formatMs(rulesMs)}）`,
+    tablesHeading: (n: number) => `识别到 ${n} 张表`,
+    tableColumns: { sheet: "工作表", kind: "表", unit: "单位", year: "年度", range: "区域" },
+    unknown: "—",
+    settingsUsed: "本次检查设置：",
+    noFindings: "未发现问题：所有复核的合计与表间关系一致。",
+    noFindingsInFilter: "当前筛选下没有问题。",
+    filterLabel: "按级别筛选",
+  },
+
+  severity: SEVERITY,
+  severityCount: (severity: Severity, n: number) => `${SEVERITY[severity]} ${n}`,
+
+  finding: {
+    rule: "规则",
+    location: "位置",
+    expected: "应为",
+    actual: "实为",
+    difference: "差额",
+    tolerance: "容差",
+    settings: "设置",
+    workbookGroup: "整个工作簿",
+    goTo: (where: string) => `定位到 ${where}`,
+    selectFailed: (message: string) => `无法定位单元格：${message}`,
+  },
+
+  narrative: {
+    generate: "生成说明",
+    regenerate: "重新生成",
+    generating: "正在生成…",
+    style: "格式",
+    styles: { beijing: "北京", shanghai: "上海" },
+    percentDecimals: "百分比小数位",
+    previousWorkbook: "上年工作簿（可选）",
+    previousHint: "选择上年的决算公开 .xlsx，用于填写上年数和增减变化；不选则留【待填：上年数】。",
+    previousLoaded: (name: string, n: number) => `已读取上年工作簿“${name}”，识别到 ${n} 张表`,
+    previousNone: (name: string) => `上年工作簿“${name}”中未识别到决算公开表`,
+    previousFailed: (message: string) => `无法读取上年工作簿：${message}`,
+    previousClear: "不用上年工作簿",
+    noTables: "本工作簿未识别到决算公开表，无法生成说明。请先在“检查”页确认表名与表头。",
+    empty: "没有可生成的段落。",
+    failed: (message: string) => `生成失败：${message}`,
+    placeholderCount: (n: number) => `有 ${n} 处待填内容（黄色标出），请补充后再发布。`,
+    numberTooltipSources: "来源：",
+    numberTooltipFormula: "计算：",
+    copy: "复制",
+    copied: "已复制到剪贴板",
+    copyFallback: "无法直接写入剪贴板。文字已选中，请按 Ctrl+C（Mac 为 ⌘C）复制。",
+    insertSheet: "插入到新工作表",
+    insertedSheet: (name: string) => `已写入工作表“${name}”`,
+    insertFailed: (message: string) => `写入工作表失败：${message}`,
+    sheetName: "决算说明",
+    exportDocx: "导出 Word (.docx)",
+    exportFailed: (message: string) => `导出失败：${message}`,
+    docxFileName: "决算说明.docx",
+  },
+
+  proofread: {
+    heading: "校对说明",
+    hint: "粘贴一份决算说明，核对其中的金额、增减、百分比与表格是否一致，以及用语是否规范。",
+    textLabel: "说明文字",
+    run: "校对",
+    clear: "清空",
+    noTablesNote: "尚未检查工作簿：只核对说明内部的计算与用语，不与表格对照。",
+    none: "未发现问题。",
+    count: (n: number) => `发现 ${n} 处问题`,
+    suggestion: "建议改为",
+    copySuggestion: "复制",
+    failed: (message: string) => `校对失败：${message}`,
+    textPreview: "标出问题的原文",
+  },
+
+  settings: {
+    heading: "检查设置",
+    saved: "设置已保存在本机，下次打开仍然有效。",
+    notSaved: "此环境不允许保存设置，关闭后将恢复默认。",
+    tolerance: "容差策略",
+    toleranceEnvelope: "舍位容差：差额不超过 0.005×(加数个数+1) 视为舍位差异（提示）",
+    toleranceStrict: "严格：显示值有任何差额即为错误",
+    toleranceFixed: "固定金额：差额不超过下列金额视为舍位差异",
+    fixedAmount: "容差金额（按表的金额单位）",
+    fixedAmountInvalid: "请输入不小于 0 的数字，如 0.01",
+    percentDecimals: "百分比小数位（执行率、占比）",
+    reverseFormula: "反向指标得分公式",
+    reversePmkpi: "1 − (实际值 − 目标值) ÷ 目标值（达到目标值 2 倍得 0 分）",
+    reverseRatio: "目标值 ÷ 实际值",
+    scoreDecimals: "绩效得分小数位",
+    reset: "恢复默认",
+  },
+
+  describeSettings: {
+    envelope: "容差=舍位容差",
+    strict: "容差=严格",
+    fixed: (amount: string) => `容差=固定 ${amount}`,
+    percentDecimals: (n: number) => `百分比小数位=${n}`,
+    reverse: (formula: string) => `反向指标公式=${formula}`,
+    scoreDecimals: (n: number) => `绩效得分小数位=${n}`,
+  },
+
+  units: { 元: "元", 万元: "万元" } as Record<MoneyUnit, string>,
+  year: (y: number) => `${y} 年`,
+
+  kinds: {
+    "income-expenditure-summary": "收入支出决算总表",
+    income: "收入决算表",
+    expenditure: "支出决算表",
+    "fiscal-summary": "财政拨款收入支出决算总表",
+    "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
+    "general-budget-basic-expenditure": "一般公共预算财政拨款基本支出决算表",
+    "three-public-expenses": "财政拨款“三公”经费支出决算表",
+    "government-fund": "政府性基金预算财政拨款收入支出决算表",
+    "state-capital": "国有资本经营预算财政拨款支出决算表",
+    "project-self-evaluation": "项目支出绩效自评表",
+    "department-self-evaluation": "部门整体支出绩效自评表",
+    "government-fund-basic-expenditure": "政府性基金预算财政拨款基本支出决算表",
+    "government-procurement": "政府采购情况表",
+    "government-purchased-services": "政府购买服务支出情况表",
+    "project-expenditure": "一般公共预算财政拨款项目支出决算表",
+    other: "其他表",
+  } as Record<TableKind, string>,
+
+  errors: {
+    unknown: "未知错误",
+  },
+};
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} 秒` : `${Math.max(0, Math.round(ms))} 毫秒`;
+}
+
+/** A thrown value as a message for the pane. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string" && error) return error;
+  return S.errors.unknown;
+}
