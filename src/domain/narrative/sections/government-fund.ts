@@ -1,0 +1,15 @@
+/** 八、政府性基金预算财政拨款收入支出决算情况说明 (§7.8). */
+import { writeFund } from "./fund";
+import type { SectionTemplate } from "./section";
+
+export const governmentFund: SectionTemplate = {
+  id: "government-fund",
+  title: "政府性基金预算财政拨款收入支出决算情况说明",
+  write: (ctx) =>
+    writeFund(ctx, {
+      kind: "government-fund",
+      fiscalKey: "government-fund",
+      name: "政府性基金预算财政拨款",
+      tableTitle: "政府性基金预算财政拨款收入支出决算表",
+    }),
+};

@@ -1,0 +1,54 @@
+/** 二、收入决算情况说明 (§7.2): T2 合计 row (T1 收入 side when T2 is absent). */
+import { ParagraphBuilder, type Figure } from "../builder";
+import { writeMissingTable } from "../sentences";
+import { writeBreakdown } from "./breakdown";
+import type { SectionTemplate } from "./section";
+
+const T2_PARTS: [string, string][] = [
+  ["fiscal", "财政拨款收入"],
+  ["superior-subsidy", "上级补助收入"],
+  ["business", "事业收入"],
+  ["operating", "经营收入"],
+  ["affiliated", "附属单位上缴收入"],
+  ["other", "其他收入"],
+];
+
+const T1_PARTS: [string, string][] = [
+  ["general-budget", "一般公共预算财政拨款收入"],
+  ["government-fund", "政府性基金预算财政拨款收入"],
+  ["state-capital", "国有资本经营预算财政拨款收入"],
+  ["fiscal", "财政拨款收入"],
+  ["superior-subsidy", "上级补助收入"],
+  ["business", "事业收入"],
+  ["operating", "经营收入"],
+  ["affiliated", "附属单位上缴收入"],
+  ["other", "其他收入"],
+];
+
+export const income: SectionTemplate = {
+  id: "income",
+  title: "收入决算情况说明",
+  write(ctx) {
+    const t2 = ctx.current.find("income");
+    const previous =
+      ctx.previous?.get("income", "total", "total") ?? ctx.previous?.get("income-expenditure-summary", "total-this-year", "amount", "income");
+    let total: Figure | undefined;
+    let parts: { label: string; figure: Figure }[] = [];
+    if (t2 && ctx.current.figure(t2, "total", "total")) {
+      total = ctx.current.figure(t2, "total", "total");
+      parts = T2_PARTS.flatMap(([key, label]) => {
+        const figure = ctx.current.figure(t2, "total", key);
+        return figure ? [{ label, figure }] : [];
+      });
+    } else {
+      const t1 = ctx.current.find("income-expenditure-summary");
+      total = ctx.current.figure(t1, "total-this-year", "amount", "income");
+      parts = T1_PARTS.flatMap(([key, label]) => {
+        const figure = ctx.current.figure(t1, key, "amount", "income");
+        return figure ? [{ label, figure }] : [];
+      });
+    }
+    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), "收入决算表")];
+    return [writeBreakdown(ctx, { totalLabel: "本年收入合计", total, previous, parts, denominatorPhrase: "收入合计的" })];
+  },
+};

@@ -1,0 +1,15 @@
+/** 九、国有资本经营预算财政拨款支出决算情况说明 (§7.8). */
+import { writeFund } from "./fund";
+import type { SectionTemplate } from "./section";
+
+export const stateCapital: SectionTemplate = {
+  id: "state-capital",
+  title: "国有资本经营预算财政拨款支出决算情况说明",
+  write: (ctx) =>
+    writeFund(ctx, {
+      kind: "state-capital",
+      fiscalKey: "state-capital",
+      name: "国有资本经营预算财政拨款",
+      tableTitle: "国有资本经营预算财政拨款支出决算表",
+    }),
+};
