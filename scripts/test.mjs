@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// npm test: every check the project has, in order, stopping at the first failure.
+//   1 类型检查 typecheck · 2 代码规范 lint · 3 命令行编译 CLI build · 4 单元测试 jest (incl. manifest schema)
+//   5 生产构建 webpack production · 6 构建产物清单校验 dist manifest · 7 浏览器测试 browser demo test
+// The browser test needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); JUESUAN_SKIP_BROWSER=1 skips it loudly.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const node = process.execPath;
+const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  return candidates.find((candidate) => existsSync(candidate)) ?? null;
+}
+
+function fail(label, detail) {
+  console.error(`\n✗ 失败 / FAILED: ${label}`);
+  if (detail) console.error(`  ${detail}`);
+  process.exit(1);
+}
+
+const steps = [
+  { label: "类型检查 / typecheck (tsc --noEmit -p tsconfig.json)", command: [node, bin("typescript", "bin/tsc"), "--noEmit", "-p", "tsconfig.json"] },
+  { label: "代码规范 / lint (eslint .)", command: [node, bin("eslint", "bin/eslint.js"), "."] },
+  { label: "命令行编译 / CLI build (npm run build:cli)", command: [node, bin("typescript", "bin/tsc"), "-p", "tsconfig.cli.json"] },
+  { label: "单元测试 / unit tests (jest --ci)", command: [node, bin("jest", "bin/jest.js"), "--ci"] },
+  { label: "生产构建 / production build (webpack --mode production)", command: [node, bin("webpack-cli", "bin/cli.js"), "--mode", "production"] },
+  { label: "构建产物安全扫描 / bundle scan: no network or eval use, CSP on every page", command: [node, join(ROOT, "scripts", "scan-bundle.mjs"), join(ROOT, "dist")] },
+  { label: "构建产物清单校验 / dist manifest validation", command: [node, join(ROOT, "scripts", "validate-manifest.mjs"), join(ROOT, "dist", "manifest.xml")] },
+  { label: "浏览器测试 / browser test (test/browser/demo.e2e.mjs)", browser: true, command: [node, join(ROOT, "test", "browser", "demo.e2e.mjs")] },
+];
+
+const started = Date.now();
+for (const [index, step] of steps.entries()) {
+  const title = `[${index + 1}/${steps.length}] ${step.label}`;
+  const env = { ...process.env };
+  if (step.browser) {
+    if (process.env.JUESUAN_SKIP_BROWSER === "1") {
+      console.warn(`\n${"!".repeat(72)}\n! ${title}\n! 已跳过浏览器测试（JUESUAN_SKIP_BROWSER=1）/ BROWSER TEST SKIPPED\n${"!".repeat(72)}`);
+      continue;
+    }
+    const chromium = findChromium();
+    if (!chromium) {
+      fail(title, "找不到 Chromium。请安装：apt-get install -y chromium（或设置 CHROMIUM_PATH）/ Chromium not found: install it or set CHROMIUM_PATH (JUESUAN_SKIP_BROWSER=1 skips).");
+    }
+    if (!existsSync(step.command[1])) fail(title, `缺少浏览器测试脚本 / missing browser test script: ${step.command[1]}`);
+    env.CHROMIUM_PATH = chromium;
+  }
+  console.log(`\n▶ ${title}`);
+  const stepStarted = Date.now();
+  const result = spawnSync(step.command[0], step.command.slice(1), { cwd: ROOT, stdio: "inherit", env });
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  if (result.error) fail(title, result.error.message);
+  if (result.status !== 0) fail(title, `退出码 / exit code ${result.status ?? result.signal} (${seconds} s)`);
+  console.log(`✓ ${title} (${seconds} s)`);
+}
+console.log(`\n全部通过 / all checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
