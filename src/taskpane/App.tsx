@@ -16,6 +16,7 @@ import { readFileBytes } from "./files";
 import { NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
 import type { ProofreadFn } from "./ProofreadSection";
 import { loadSettings, saveSettings } from "./settings-storage";
+import { textSourcesOf } from "./text-sources";
 import { SettingsPanel } from "./SettingsPanel";
 import { S } from "./strings";
 import { paneTheme, type HostTheme } from "./theme";
@@ -93,6 +94,8 @@ export function App({
 
   const selectCell = React.useCallback((sheet: string, address: string) => port.selectCell(sheet, address), [port]);
   const insertTextSheet = React.useCallback((name: string, lines: readonly string[]) => port.insertTextSheet(name, lines), [port]);
+  const readTextSources = React.useCallback(async () => textSourcesOf(await port.readSnapshot()), [port]);
+  const writeCellText = React.useCallback((sheet: string, address: string, text: string) => port.writeCellText(sheet, address, text), [port]);
   const ensureTables = React.useCallback(async () => (await check.ensureResult())?.recognized ?? null, [check]);
   const readPreviousTables = React.useCallback(
     async (file: File): Promise<RecognizedTable[]> => {
@@ -138,6 +141,8 @@ export function App({
             defaultPercentDecimals={settings.percentDecimals}
             selectCell={selectCell}
             insertTextSheet={insertTextSheet}
+            readTextSources={readTextSources}
+            writeCellText={writeCellText}
           />
         </div>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>

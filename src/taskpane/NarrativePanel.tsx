@@ -24,6 +24,7 @@ import { copyText } from "./clipboard";
 import { downloadBlob } from "./files";
 import { narrativeLines, NarrativePreview } from "./NarrativePreview";
 import { ProofreadSection, type ProofreadFn } from "./ProofreadSection";
+import type { TextSheetSource } from "./text-sources";
 import { parseQualifiedRef } from "./refs";
 import { errorMessage, S } from "./strings";
 
@@ -52,6 +53,10 @@ export interface NarrativePanelProps {
   defaultPercentDecimals: 0 | 1 | 2;
   selectCell(sheet: string, address: string): Promise<void>;
   insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
+  /** sheets holding 说明 text, for proofreading in place */
+  readTextSources?(): Promise<TextSheetSource[]>;
+  /** write one cell: only for a fix the user clicks */
+  writeCellText?(sheet: string, address: string, text: string): Promise<void>;
 }
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; text: string };
@@ -246,7 +251,13 @@ export function NarrativePanel(props: NarrativePanelProps) {
       )}
 
       <Divider />
-      <ProofreadSection proofread={props.proofread} tables={props.tables} percentDecimals={percentDecimals} />
+      <ProofreadSection
+        proofread={props.proofread}
+        tables={props.tables}
+        percentDecimals={percentDecimals}
+        readTextSources={props.readTextSources}
+        writeCellText={props.writeCellText}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import {
   mergeClasses,
   MessageBar,
   MessageBarBody,
+  Select,
   Text,
   Textarea,
   tokens,
@@ -19,6 +20,7 @@ import type { Severity } from "../domain/findings";
 import type { RecognizedTable } from "../domain/model";
 import type { ProofreadFinding, ProofreadOptions } from "../domain/proofread/types";
 import { copyText } from "./clipboard";
+import { joinSource, replacementFor, type JoinedText, type TextSheetSource } from "./text-sources";
 import { errorMessage, S } from "./strings";
 
 export type ProofreadFn = (text: string, options?: ProofreadOptions) => ProofreadFinding[];
@@ -93,23 +95,72 @@ export interface ProofreadSectionProps {
   proofread: ProofreadFn;
   tables: readonly RecognizedTable[] | null;
   percentDecimals: 0 | 1 | 2;
+  /** sheets of the open workbook that hold 说明 text (absent: only pasting is offered) */
+  readTextSources?(): Promise<TextSheetSource[]>;
+  /** write one cell — only when the user clicks a suggested fix */
+  writeCellText?(sheet: string, address: string, text: string): Promise<void>;
 }
 
-export function ProofreadSection({ proofread, tables, percentDecimals }: ProofreadSectionProps) {
+export function ProofreadSection({ proofread, tables, percentDecimals, readTextSources, writeCellText }: ProofreadSectionProps) {
   const styles = useStyles();
-  const [text, setText] = React.useState("");
+  const [text, setTextState] = React.useState("");
+  const [sources, setSources] = React.useState<TextSheetSource[] | null>(null);
+  const [joined, setJoined] = React.useState<JoinedText | null>(null);
+  const [notice, setNotice] = React.useState<string | null>(null);
+  // typing in the box detaches the text from the sheet it was read from
+  const setText = (value: string) => {
+    setTextState(value);
+    setJoined(null);
+  };
   const [checked, setChecked] = React.useState<{ text: string; findings: ProofreadFinding[] } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [active, setActive] = React.useState<number | null>(null);
   const [copied, setCopied] = React.useState<number | null>(null);
   const markRefs = React.useRef(new Map<number, HTMLElement>());
 
-  const run = () => {
+  const loadSources = async () => {
+    setError(null);
+    try {
+      const found = await readTextSources!();
+      setSources(found);
+      if (found.length > 0) pickSource(found[0]);
+    } catch (e) {
+      setError(S.proofread.readFailed(errorMessage(e)));
+    }
+  };
+
+  const pickSource = (source: TextSheetSource) => {
+    const j = joinSource(source);
+    setTextState(j.text);
+    setJoined(j);
+    setChecked(null);
+  };
+
+  const replaceInSheet = async (start: number, end: number, suggestion: string) => {
+    if (!joined || !writeCellText) return;
+    const target = replacementFor(joined, start, end, suggestion);
+    if (!target) return;
+    try {
+      await writeCellText(joined.sheet, target.address, target.cellText);
+      const newText = joined.text.slice(0, start) + suggestion + joined.text.slice(end);
+      const delta = suggestion.length - (end - start);
+      const spans = joined.spans.map((s) => (s.address === target.address ? { ...s, end: s.end + delta } : s.start > start ? { ...s, start: s.start + delta, end: s.end + delta } : s));
+      const next = { ...joined, text: newText, spans };
+      setJoined(next);
+      setTextState(newText);
+      setNotice(S.proofread.replaced(joined.sheet, target.address));
+      run(newText);
+    } catch (e) {
+      setError(S.proofread.replaceFailed(errorMessage(e)));
+    }
+  };
+
+  const run = (current = text) => {
     setError(null);
     setActive(null);
     try {
-      const findings = proofread(text, { tables: tables ?? undefined, percentDecimals });
-      setChecked({ text, findings });
+      const findings = proofread(current, { tables: tables ?? undefined, percentDecimals });
+      setChecked({ text: current, findings });
     } catch (e) {
       setChecked(null);
       setError(S.proofread.failed(errorMessage(e)));
@@ -130,11 +181,42 @@ export function ProofreadSection({ proofread, tables, percentDecimals }: Proofre
       <Text size={200} className={styles.muted}>
         {S.proofread.hint}
       </Text>
+      {readTextSources && (
+        <div className={styles.row}>
+          <Button onClick={() => void loadSources()} data-testid="proofread-from-sheet">
+            {S.proofread.fromSheet}
+          </Button>
+          {sources && sources.length > 0 && (
+            <Field label={S.proofread.fromSheetLabel}>
+              <Select
+                value={joined?.sheet ?? ""}
+                onChange={(_, d) => {
+                  const s = sources.find((x) => x.sheet === d.value);
+                  if (s) pickSource(s);
+                }}
+                data-testid="proofread-sheet"
+              >
+                {sources.map((s) => (
+                  <option key={s.sheet} value={s.sheet}>
+                    {s.sheet}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {sources && sources.length === 0 && <Text size={200}>{S.proofread.noTextSheet}</Text>}
+        </div>
+      )}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
       <Field label={S.proofread.textLabel}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={6} data-testid="proofread-input" />
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={run} disabled={text.trim() === ""} data-testid="proofread-run">
+        <Button appearance="primary" onClick={() => run()} disabled={text.trim() === ""} data-testid="proofread-run">
           {S.proofread.run}
         </Button>
         <Button
@@ -232,6 +314,22 @@ export function ProofreadSection({ proofread, tables, percentDecimals }: Proofre
                         >
                           {copied === i ? S.narrative.copied : S.proofread.copySuggestion}
                         </Button>
+                        {(() => {
+                          const at = located.find((l) => l.index === i);
+                          const target = at && joined && writeCellText && checked.text === joined.text ? replacementFor(joined, at.start, at.end, f.suggestion!) : null;
+                          return target ? (
+                            <Button
+                              size="small"
+                              data-testid="proofread-replace"
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                void replaceInSheet(at!.start, at!.end, f.suggestion!);
+                              }}
+                            >
+                              {S.proofread.replaceInCell(target.address)}
+                            </Button>
+                          ) : null;
+                        })()}
                       </div>
                     )}
                   </li>

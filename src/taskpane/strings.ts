@@ -116,6 +116,13 @@ export const S = {
     copySuggestion: "复制",
     failed: (message: string) => `校对失败：${message}`,
     textPreview: "标出问题的原文",
+    fromSheet: "从工作表读取",
+    fromSheetLabel: "说明所在的工作表",
+    noTextSheet: "工作簿中没有找到成段的说明文字。请把说明粘贴到上面的文本框。",
+    readFailed: (message: string) => `读取工作表失败：${message}`,
+    replaceInCell: (address: string) => `替换到单元格 ${address}`,
+    replaced: (sheet: string, address: string) => `已改写 ${sheet}!${address}（仅此单元格，是您点击的修改）。`,
+    replaceFailed: (message: string) => `改写失败：${message}`,
   },
 
   settings: {

@@ -1,0 +1,50 @@
+/** @jest-environment jsdom */
+/**
+ * Proofreading a 说明 that lives in the workbook: read it from its sheet, find the real residue
+ * "增加减少", and — only when the user clicks — write the corrected sentence back to that one cell.
+ */
+import "./dom-shims";
+import * as React from "react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { proofread } from "../../src/domain/proofread";
+import type { WorkbookSnapshot } from "../../src/domain/grid";
+import { FakePort, result } from "./fakes";
+
+const SENTENCE = "2023年度财政拨款收、支总计123.78万元，比上年增加减少15.30万元，下降11%。";
+
+const SNAPSHOT: WorkbookSnapshot = {
+  sheets: [
+    { name: "收入支出决算总表", index: 0, cells: [[{ v: "收入支出决算总表", t: "收入支出决算总表" }]], rowCount: 1, colCount: 1, merges: [], hiddenRows: [], hiddenCols: [] },
+    {
+      name: "决算说明",
+      index: 1,
+      cells: [[{ v: "三、财政拨款收入支出决算总体情况说明", t: "三、财政拨款收入支出决算总体情况说明" }], [{ v: SENTENCE, t: SENTENCE }]],
+      rowCount: 2,
+      colCount: 1,
+      merges: [],
+      hiddenRows: [],
+      hiddenCols: [],
+    },
+  ],
+};
+
+it("reads the 说明 from its sheet and writes the clicked fix to exactly that cell", async () => {
+  const port = new FakePort();
+  port.readSnapshot.mockImplementation(async () => SNAPSHOT);
+  const engine = { check: jest.fn(() => result([], [])) };
+  const user = userEvent.setup();
+  render(<App port={port} engine={engine} narrative={jest.fn()} proofread={proofread} />);
+  await user.click(screen.getByTestId("tab-narrative"));
+  await user.click(screen.getByTestId("proofread-from-sheet"));
+  expect((screen.getByTestId("proofread-input") as HTMLTextAreaElement).value).toBe(SENTENCE);
+  await user.click(screen.getByTestId("proofread-run"));
+  const replace = (await screen.findAllByTestId("proofread-replace"))[0];
+  expect(replace.textContent).toContain("A2");
+  expect(port.writeCellText).not.toHaveBeenCalled();
+  await user.click(replace);
+  expect(port.writeCellText).toHaveBeenCalledTimes(1);
+  expect(port.writeCellText).toHaveBeenCalledWith("决算说明", "A2", SENTENCE.replace("增加减少", "减少"));
+  expect((screen.getByTestId("proofread-input") as HTMLTextAreaElement).value).toContain("比上年减少15.30万元");
+});
