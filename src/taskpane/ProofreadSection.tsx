@@ -20,6 +20,7 @@ import type { Severity } from "../domain/findings";
 import type { RecognizedTable } from "../domain/model";
 import type { ProofreadFinding, ProofreadOptions } from "../domain/proofread/types";
 import { copyText } from "./clipboard";
+import { readFileBytes } from "./files";
 import { joinSource, replacementFor, type JoinedText, type TextSheetSource } from "./text-sources";
 import { errorMessage, S } from "./strings";
 
@@ -129,6 +130,19 @@ export function ProofreadSection({ proofread, tables, percentDecimals, readTextS
     }
   };
 
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    setError(null);
+    try {
+      // mammoth is loaded only when a .docx is opened
+      const { readNarrativeText } = await import("../export/read-text");
+      setText(await readNarrativeText(await readFileBytes(file), file.name));
+      setChecked(null);
+    } catch (e) {
+      setError(S.proofread.fileFailed(errorMessage(e)));
+    }
+  };
+
   const pickSource = (source: TextSheetSource) => {
     const j = joinSource(source);
     setTextState(j.text);
@@ -181,6 +195,16 @@ export function ProofreadSection({ proofread, tables, percentDecimals, readTextS
       <Text size={200} className={styles.muted}>
         {S.proofread.hint}
       </Text>
+      <div className={styles.row}>
+        <Field label={S.proofread.fromFile}>
+          <input
+            type="file"
+            accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            data-testid="proofread-file"
+            onChange={(e) => void openFile(e.target.files?.[0])}
+          />
+        </Field>
+      </div>
       {readTextSources && (
         <div className={styles.row}>
           <Button onClick={() => void loadSources()} data-testid="proofread-from-sheet">

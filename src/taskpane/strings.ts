@@ -116,6 +116,8 @@ export const S = {
     copySuggestion: "复制",
     failed: (message: string) => `校对失败：${message}`,
     textPreview: "标出问题的原文",
+    fromFile: "打开 .txt / .docx",
+    fileFailed: (message: string) => `无法读取该文件：${message}`,
     fromSheet: "从工作表读取",
     fromSheetLabel: "说明所在的工作表",
     noTextSheet: "工作簿中没有找到成段的说明文字。请把说明粘贴到上面的文本框。",

@@ -12,3 +12,9 @@ class NoLayoutResizeObserver {
 
 const g = globalThis as unknown as { ResizeObserver?: unknown };
 if (typeof g.ResizeObserver === "undefined") g.ResizeObserver = NoLayoutResizeObserver;
+
+// jsdom has no TextDecoder/TextEncoder; browsers and Office webviews do (the pane decodes .txt files with it).
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+const t = globalThis as unknown as { TextDecoder?: unknown; TextEncoder?: unknown };
+if (typeof t.TextDecoder === "undefined") t.TextDecoder = NodeTextDecoder;
+if (typeof t.TextEncoder === "undefined") t.TextEncoder = NodeTextEncoder;

@@ -5,7 +5,7 @@
  */
 import "./dom-shims";
 import * as React from "react";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { proofread } from "../../src/domain/proofread";
@@ -47,4 +47,17 @@ it("reads the 说明 from its sheet and writes the clicked fix to exactly that c
   expect(port.writeCellText).toHaveBeenCalledTimes(1);
   expect(port.writeCellText).toHaveBeenCalledWith("决算说明", "A2", SENTENCE.replace("增加减少", "减少"));
   expect((screen.getByTestId("proofread-input") as HTMLTextAreaElement).value).toContain("比上年减少15.30万元");
+});
+
+it("opens a .txt 说明 from a file and proofreads it", async () => {
+  const port = new FakePort();
+  const engine = { check: jest.fn(() => result([], [])) };
+  const user = userEvent.setup();
+  render(<App port={port} engine={engine} narrative={jest.fn()} proofread={proofread} />);
+  await user.click(screen.getByTestId("tab-narrative"));
+  const file = new File([SENTENCE], "说明.txt", { type: "text/plain" });
+  await user.upload(screen.getByTestId("proofread-file") as HTMLInputElement, file);
+  await waitFor(() => expect((screen.getByTestId("proofread-input") as HTMLTextAreaElement).value).toBe(SENTENCE));
+  await user.click(screen.getByTestId("proofread-run"));
+  expect((await screen.findAllByTestId("proofread-finding")).map((e) => e.getAttribute("data-rule"))).toContain("NARR.RESIDUE");
 });
