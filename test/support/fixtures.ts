@@ -18,6 +18,9 @@ export interface ExpectedFixture {
   tables: ExpectedTable[];
   distractorSheets?: string[];
   injected?: { rule: string; sheet: string; cell: string; expected: string; actual: string };
+  /** year and unit name the workbook states outside its tables (cover sheet), when the tables print none */
+  workbookYear?: number;
+  workbookUnitName?: string;
 }
 
 export const FIXTURE_DIR = join(__dirname, "..", "fixtures");

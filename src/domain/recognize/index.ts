@@ -464,8 +464,32 @@ function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
   return out;
 }
 
-/** Year and unit name are printed on some tables only: fill the rest from the workbook's majority. */
-function fillWorkbookDefaults(tables: RecognizedTable[], fileName?: string): void {
+/**
+ * Year and unit name from a cover sheet ("上海市某某区绿化和市容管理局" above "2024年度部门决算"),
+ * for forms whose tables print neither (Shanghai).
+ */
+export function coverInfo(snapshot: WorkbookSnapshot): { year: number | null; unitName: string | null } {
+  for (const sheet of snapshot.sheets) {
+    const view = new SheetView(sheet);
+    for (let r = 0; r < Math.min(view.rowCount, 40); r++) {
+      for (const { text } of view.rowTexts(r)) {
+        const norm = normalizeLabel(text);
+        const m = /^(.{0,40}?)((?:19|20)\d{2})年度?(?:部门|单位)?(?:决算|部门决算|单位决算)(?:公开|报告|情况说明)?$/.exec(norm);
+        if (!m) continue;
+        let unitName: string | null = m[1] && ORG_RE.test(m[1]) ? m[1] : null;
+        for (let up = r - 1; up >= Math.max(0, r - 4) && !unitName; up--) {
+          const above = view.rowTexts(up).map((t) => normalizeLabel(t.text)).find((t) => t.length >= 4 && t.length <= 40 && ORG_RE.test(t));
+          if (above) unitName = above;
+        }
+        return { year: Number(m[2]), unitName };
+      }
+    }
+  }
+  return { year: null, unitName: null };
+}
+
+/** Year and unit name are printed on some tables only: fill the rest from the workbook's majority, then the cover. */
+function fillWorkbookDefaults(tables: RecognizedTable[], fileName?: string, cover: { year: number | null; unitName: string | null } = { year: null, unitName: null }): void {
   const majority = <T>(values: (T | null)[]): T | null => {
     const counts = new Map<T, number>();
     for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -475,8 +499,8 @@ function fillWorkbookDefaults(tables: RecognizedTable[], fileName?: string): voi
     return best;
   };
   const core = tables.filter((t) => t.kind !== "project-self-evaluation" && t.kind !== "department-self-evaluation");
-  const year = majority(core.map((t) => t.year)) ?? (fileName ? yearOf([fileName]) : null);
-  const unitName = majority(core.map((t) => t.unitName));
+  const year = majority(core.map((t) => t.year)) ?? cover.year ?? (fileName ? yearOf([fileName]) : null);
+  const unitName = majority(core.map((t) => t.unitName)) ?? cover.unitName;
   const unit = majority(core.map((t) => t.unit));
   for (const t of core) {
     t.year ??= year;
@@ -509,7 +533,7 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
       });
     }
   }
-  fillWorkbookDefaults(tables, snapshot.fileName);
+  fillWorkbookDefaults(tables, snapshot.fileName, coverInfo(snapshot));
   if (tables.length === 0) {
     findings.push({
       rule: "RECOGNIZE.NONE",
