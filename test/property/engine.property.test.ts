@@ -10,6 +10,8 @@ import { checkWorkbook } from "../../src/domain/engine";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/domain/grid";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
+import { reportCases } from "./report";
+
 const RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 
 const VOCABULARY = [
@@ -66,6 +68,7 @@ describe("engine robustness", () => {
       }),
       { numRuns: RUNS },
     );
+    reportCases("never throws on random grids", RUNS);
   });
 
   it("never throws on table-shaped random grids (title, headers, labelled rows)", () => {
@@ -90,6 +93,7 @@ describe("engine robustness", () => {
       }),
       { numRuns: RUNS },
     );
+    reportCases("never throws on table-shaped random grids (title, headers, labelled rows)", RUNS);
   });
 
   it("never throws on an empty sheet or a sheet 16,384 columns wide", () => {
@@ -123,7 +127,8 @@ describe("engine robustness", () => {
         }
         checkWorkbook({ ...base, sheets });
       }),
-      { numRuns: Math.max(50, Math.floor(RUNS / 4)) },
+      { numRuns: RUNS },
     );
+    reportCases("never throws on fixtures with random cells replaced", RUNS);
   });
 });

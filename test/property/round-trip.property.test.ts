@@ -17,6 +17,8 @@ import { MemoryWorkbookPort } from "../../src/memory/memory-port";
 import { writeAnnotatedCopy } from "../../src/xlsx/annotate";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
+import { reportCases } from "./report";
+
 const RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 const names = readdirSync(join(FIXTURE_DIR, "xlsx"))
   .filter((f) => f.endsWith(".xlsx"))
@@ -56,6 +58,7 @@ describe("check then clear", () => {
       ),
       { numRuns: Math.max(100, Math.floor(RUNS / 10)) },
     );
+    reportCases("restores every value, formula and format in the in-memory port", Math.max(100, Math.floor(RUNS / 10)));
   });
 
   it("never writes the original file and copies every value and formula into the annotated copy", async () => {
