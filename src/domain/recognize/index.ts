@@ -53,6 +53,8 @@ interface TitleCandidate {
   col: number;
   text: string;
   layout: LayoutSpec;
+  /** the title is the sheet's name: no title row on the sheet */
+  fromSheetName?: boolean;
 }
 
 function findTitleCandidates(view: SheetView): TitleCandidate[] {
@@ -385,7 +387,8 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       rowKeys.add("data");
     }
   }
-  const box: RangeBox = { top: cand.row, left, bottom: Math.max(lastBodyRow, lastHeader), right };
+  const top = cand.fromSheetName ? cand.row + 1 : cand.row;
+  const box: RangeBox = { top, left, bottom: Math.max(lastBodyRow, lastHeader), right };
   const range = boxToA1(box);
   const allMeta = [cand.text, ...metaTexts].map(normalizeLabel);
   const unit = unitOf(allMeta, columns.map((c) => c.header));
@@ -403,7 +406,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
     sheet: view.name,
     range,
     box,
-    titleCell: { row: cand.row, col: cand.col, address: toA1(cand.row, cand.col), text: cand.text },
+    titleCell: { row: top, col: cand.col, address: toA1(top, cand.col), text: cand.text },
     unit,
     year,
     unitName,
@@ -455,6 +458,14 @@ function unitNameOf(title: string, meta: string[]): string | null {
 function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
   const view = new SheetView(sheet);
   const candidates = findTitleCandidates(view);
+  // No title printed on the sheet, but the sheet is named after the table ("C05 一般公共预算财政拨款支出决算表"):
+  // the table starts at the first non-empty row, read as if the title stood just above it.
+  const sheetNameLayout = candidates.length === 0 ? layoutForTitle(sheet.name.replace(/^[A-Za-z]?\d{1,3}[\s._-]*/, "")) : undefined;
+  if (sheetNameLayout) {
+    let first = 0;
+    while (first < view.rowCount && view.rowTexts(first).length === 0) first++;
+    if (first < view.rowCount) candidates.push({ row: first - 1, col: view.rowTexts(first)[0].col, text: sheet.name, layout: sheetNameLayout, fromSheetName: true });
+  }
   const out: ReadTable[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const limit = i + 1 < candidates.length ? candidates[i + 1].row : view.rowCount;
