@@ -34,7 +34,16 @@ function computeFormatDecimals(format: string | undefined): number | undefined {
   return undefined;
 }
 
+const percentCache = new Map<string, boolean>();
+
 export function isPercentFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  let hit = percentCache.get(format);
+  if (hit === undefined) percentCache.set(format, (hit = computeIsPercent(format)));
+  return hit;
+}
+
+function computeIsPercent(format: string): boolean {
   return !!format && /%/.test(format.replace(/"[^"]*"/g, ""));
 }
 

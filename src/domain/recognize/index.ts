@@ -142,6 +142,9 @@ function amountCell(view: SheetView, r: number, c: number): AmountCell {
   return { row: r, col: c, address, value: ZERO, displayed: ZERO, decimals: 2, blank: false, text, notANumber: true };
 }
 
+const DIGITS = /^\d+$/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
 function splitCodeFromLabel(label: string): { code?: string; name: string } {
   const m = /^(\d{3}(?:[\s\-.]?\d{2}){0,2})[\s\-.、]*(.*)$/.exec(label.trim());
   if (m && m[2]) return { code: m[1].replace(/\D/g, ""), name: m[2] };
@@ -270,10 +273,16 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       const labelParts: string[] = [];
       let codeDigits: string[] = [];
       for (const c of seg.codeCols) {
-        const t = normalizeLabel(view.text(rr, c));
+        const raw = view.text(rr, c);
+        if (!raw) continue;
+        if (DIGITS.test(raw)) {
+          codeDigits.push(raw);
+          continue;
+        }
+        const t = normalizeLabel(raw);
         if (!t) continue;
         if (/^\d+$/.test(t.replace(/[\-.]/g, ""))) codeDigits.push(t.replace(/\D/g, ""));
-        else labelParts.push(view.text(rr, c).trim());
+        else labelParts.push(raw.trim());
       }
       for (const c of seg.labelCols) {
         const t = view.text(rr, c).trim();
@@ -293,7 +302,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       } else if (codeDigits.length > 0) {
         code = codeDigits.join("");
       }
-      if (!code && printed) {
+      if (!code && printed && isDigit(printed.trimStart().charCodeAt(0))) {
         const split = splitCodeFromLabel(printed);
         if (split.code) {
           code = split.code;
