@@ -46,7 +46,7 @@ async function measure(bytes: Uint8Array, name: string, runs = 15) {
 }
 
 function row(cells: (string | number)[]): string {
-  return `| ${cells.map((c) => (typeof c === "number" ? c.toFixed(c < 10 ? 2 : 1) : c)).join(" | ")} |`;
+  return `| ${cells.map((c) => (typeof c === "number" ? (Number.isInteger(c) ? String(c) : c.toFixed(c < 10 ? 2 : 1)) : c)).join(" | ")} |`;
 }
 
 async function main() {
