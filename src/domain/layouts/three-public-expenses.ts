@@ -5,14 +5,18 @@
  */
 import type { LayoutSpec } from "./spec";
 
-/** Item of one header segment; later (deeper) segments refine earlier ones. */
+/** Item named by a header segment or a row label; later (deeper) segments refine earlier ones. */
+export function threePublicItem(segment: string): string | undefined {
+  return itemOf(segment);
+}
+
 function itemOf(segment: string): string | undefined {
   if (/公务用车购置及运行/.test(segment)) return "vehicle";
   if (/公务用车购置(费)?$/.test(segment) || /^车辆购置/.test(segment)) return "vehicle-purchase";
   if (/公务用车运行/.test(segment)) return "vehicle-operation";
   if (/因公出国/.test(segment)) return "abroad";
   if (/公务接待/.test(segment)) return "reception";
-  if (/^(合计|"三公"经费合计|三公经费合计)$/.test(segment)) return "total";
+  if (/^(合计|"三公"经费合计|三公经费合计|"三公"经费|三公经费|"三公"经费支出合计)$/.test(segment)) return "total";
   return undefined;
 }
 
@@ -25,7 +29,9 @@ export function threePublicColumnKey(path: string): string | null {
     if (/预算/.test(segment) && !/决算/.test(segment)) measure = "budget";
     else if (/决算/.test(segment) && !/预算/.test(segment) && !/表/.test(segment)) measure = "actual";
   }
-  if (!item || !measure) return null;
+  if (!measure) return null;
+  // no item in the header: the vertical form, items are rows (folded into one row by the reader)
+  if (!item) return `*.${measure}`;
   return `${item}.${measure}`;
 }
 

@@ -8,6 +8,7 @@ import { Decimal, ZERO } from "../decimal";
 import type { Finding } from "../findings";
 import { qualify, toA1, type SheetSnapshot, type WorkbookSnapshot, type RangeBox, boxToA1 } from "../grid";
 import { LAYOUTS, type LayoutSpec } from "../layouts";
+import { threePublicItem } from "../layouts/three-public-expenses";
 import { findSelfEvaluationTables } from "../layouts/self-evaluation";
 import type { AmountCell, MoneyUnit, RecognizedTable, TableColumn, TableRow, TextCell, Variant } from "../model";
 import { displayedValue, readNumber } from "../numbers";
@@ -158,7 +159,8 @@ interface ReadTable {
 
 function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTable | null {
   const { layout } = cand;
-  const metaTexts: string[] = [];
+  // a unit or 表号 printed on the title row itself ("收入决算表 …… 单位：万元")
+  const metaTexts: string[] = cand.fromSheetName ? [] : view.rowTexts(cand.row).filter((t) => t.col !== cand.col).map((t) => t.text);
   const headerRows: number[] = [];
   let r = cand.row + 1;
   let bodyStart = -1;
@@ -346,8 +348,16 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
         return;
       }
       const label = stripOrdinal(normalizeLabel(printed));
-      const assignment = layout.kind === "three-public-expenses" ? (anyAmount || rows.length === 0 ? { key: "data" } : null) : layout.rowKey({ label, printed, code, group: seg.group, seen: seenBySegment[si] });
-      if (layout.kind === "three-public-expenses" && (rows.some((x) => x.key === "data") || !anyAmount)) {
+      const vertical = layout.kind === "three-public-expenses" && seg.amountCols.some((a) => a.key.startsWith("*."));
+      const assignment =
+        layout.kind === "three-public-expenses"
+          ? vertical
+            ? { key: `label:${label}` }
+            : anyAmount || rows.length === 0
+              ? { key: "data" }
+              : null
+          : layout.rowKey({ label, printed, code, group: seg.group, seen: seenBySegment[si] });
+      if (layout.kind === "three-public-expenses" && !vertical && (rows.some((x) => x.key === "data") || !anyAmount)) {
         if (!anyAmount) return;
         if (rows.some((x) => x.key === "data" && Object.values(x.cells).some((c) => !c.blank))) return;
         const i = rows.findIndex((x) => x.key === "data");
@@ -383,6 +393,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
     else break;
   }
 
+  if (layout.kind === "three-public-expenses") foldVerticalThreePublic(rows, columns, columnKeys, rowKeys);
   if (!layout.accept({ columnKeys, rowKeys, codeRows })) return null;
 
   if (noteAtBodyStart || rows.length === 0) {
@@ -428,6 +439,33 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
   };
   for (const p of problems) p.table = table.id;
   return { table, problems };
+}
+
+/**
+ * The 三公 table printed vertically (items as rows, 预算数 | 决算数 as columns): fold it into the one
+ * "data" row the rules read, keyed item.measure like the horizontal forms.
+ */
+function foldVerticalThreePublic(rows: TableRow[], columns: TableColumn[], columnKeys: Set<string>, rowKeys: Set<string>): void {
+  const measureCols = columns.filter((c) => c.key.startsWith("*."));
+  if (measureCols.length === 0) return;
+  const cells: Record<string, AmountCell> = {};
+  let first: TableRow | undefined;
+  for (const row of rows) {
+    const item = threePublicItem(stripOrdinal(normalizeLabel(row.label)));
+    if (!item) continue;
+    first ??= row;
+    for (const c of measureCols) {
+      const cell = row.cells[c.key];
+      if (cell) cells[`${item}.${c.key.slice(2)}`] = cell;
+    }
+  }
+  if (!first) return;
+  rows.splice(0, rows.length, { ...first, key: "data", label: "", cells });
+  rowKeys.clear();
+  rowKeys.add("data");
+  columns.splice(0, columns.length, ...Object.entries(cells).map(([key, cell]) => ({ key, col: cell.col, header: key })));
+  columnKeys.clear();
+  for (const k of Object.keys(cells)) columnKeys.add(k);
 }
 
 function unitOf(meta: string[], headers: string[]): MoneyUnit | null {
