@@ -98,7 +98,7 @@ function classifyRow(view: SheetView, r: number, layout: LayoutSpec): RowClass {
   return "body";
 }
 
-const LABEL_LEAF = /^(项目|科目名称|名称|项目名称|支出功能分类科目|科目|功能分类科目名称|经济分类科目名称|项目\(按功能分类\)|项目\(按经济分类\)|支出功能分类科目名称|部门预算支出经济分类科目名称)$/;
+const LABEL_LEAF = /^((收入|支出)项目(\(按功能分类\))?|项目|科目名称|名称|项目名称|支出功能分类科目|科目|功能分类科目名称|经济分类科目名称|项目\(按功能分类\)|项目\(按经济分类\)|支出功能分类科目名称|部门预算支出经济分类科目名称)$/;
 const CODE_LEAF = /(编码|代码)$|^(类|款|项)$/;
 
 type ColumnRole = { kind: "label" } | { kind: "code" } | { kind: "amount"; key: string } | { kind: "skip" };
