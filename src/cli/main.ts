@@ -33,6 +33,7 @@ const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评�
       --reverse-formula pmkpi|ratio   反向指标计分公式（默认 pmkpi）
       --score-decimals 0|1|2    绩效得分小数位（默认 2）
   juesuan narrative 文件.xlsx [--previous 上年.xlsx] [--style beijing|shanghai] [--percent-decimals N] [--docx 输出.docx]
+                   [--initial-budget 科目编码=金额 …] [--initial-budget total=金额]
                                                   根据表格生成决算说明（纯文本）
   juesuan proofread [--json] [--tables 文件.xlsx] 说明.txt|说明.docx
                                                   校对已有说明（对照表格与文本自身）
@@ -198,7 +199,13 @@ async function commandNarrative(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { previous: { type: "string" }, style: { type: "string" }, "percent-decimals": { type: "string" }, docx: { type: "string" } },
+    options: {
+      previous: { type: "string" },
+      style: { type: "string" },
+      "percent-decimals": { type: "string" },
+      docx: { type: "string" },
+      "initial-budget": { type: "string", multiple: true },
+    },
   });
   if (positionals.length !== 1) fail("narrative 需要一个 .xlsx 文件。");
   const style = (values.style ?? "beijing") as string;
@@ -208,7 +215,19 @@ async function commandNarrative(args: string[]): Promise<number> {
   const tables = await loadTables(positionals[0]);
   if (tables.length === 0) fail(`${positionals[0]} 中没有识别到标准决算表，无法生成说明。`);
   const previous = values.previous ? await loadTables(values.previous) : undefined;
-  const doc = generateNarrative(tables, { style, percentDecimals: Number(pd) as 0 | 1 | 2, previous });
+  // 年初预算 is not in the public tables: only what the user states ("2060702=3.00", "total=120.00")
+  const initialBudgets: Record<string, string> = {};
+  for (const entry of values["initial-budget"] ?? []) {
+    const m = /^(total|合计|\d{3,7})=(\d+(?:\.\d+)?)$/.exec(entry.replace(/,/g, "").trim());
+    if (!m) fail(`--initial-budget 应写成 科目编码=金额（如 2060702=3.00）或 total=金额，收到“${entry}”`);
+    initialBudgets[m[1] === "合计" ? "total" : m[1]] = m[2];
+  }
+  const doc = generateNarrative(tables, {
+    style,
+    percentDecimals: Number(pd) as 0 | 1 | 2,
+    previous,
+    initialBudgets: Object.keys(initialBudgets).length ? initialBudgets : undefined,
+  });
   const lines: string[] = [doc.title, ""];
   for (const p of doc.paragraphs) {
     if (p.heading) lines.push(p.heading);

@@ -8,6 +8,7 @@ import {
   Button,
   Divider,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -72,6 +73,13 @@ export function NarrativePanel(props: NarrativePanelProps) {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [fallbackText, setFallbackText] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  // 年初预算 is not in the public tables: the user types it (by 项 code, and the 合计); nothing is assumed
+  const [budgets, setBudgets] = React.useState<Record<string, string>>({});
+  const budgetItems = React.useMemo(() => {
+    const t5 = props.tables?.find((t) => t.kind === "general-budget-expenditure");
+    return (t5?.rows ?? []).filter((r) => r.level === "item" && r.code && !(r.cells.total?.displayed.isZero() ?? true)).map((r) => ({ code: r.code!, label: r.label }));
+  }, [props.tables]);
+  const validBudgets = React.useMemo(() => Object.fromEntries(Object.entries(budgets).filter(([, v]) => /^\d+(\.\d+)?$/.test(v.replace(/,/g, "").trim())).map(([k, v]) => [k, v.replace(/,/g, "").trim()])), [budgets]);
 
   React.useEffect(() => setPercentDecimals(props.defaultPercentDecimals), [props.defaultPercentDecimals]);
 
@@ -86,7 +94,7 @@ export function NarrativePanel(props: NarrativePanelProps) {
         setNotice({ intent: "warning", text: S.narrative.noTables });
         return;
       }
-      setDoc(props.narrative(tables, { style, percentDecimals, previous: previous?.tables }));
+      setDoc(props.narrative(tables, { style, percentDecimals, previous: previous?.tables, initialBudgets: Object.keys(validBudgets).length ? validBudgets : undefined }));
     } catch (e) {
       setNotice({ intent: "error", text: S.narrative.failed(errorMessage(e)) });
     } finally {
@@ -201,6 +209,26 @@ export function NarrativePanel(props: NarrativePanelProps) {
         <Text size={200} className={styles.muted} data-testid="previous-loaded">
           {S.narrative.previousLoaded(previous.name, previous.tables.length)}
         </Text>
+      )}
+
+      {budgetItems.length > 0 && (
+        <details data-testid="initial-budgets">
+          <summary>{S.narrative.initialBudgets}</summary>
+          <Text size={200} className={styles.muted} as="p">
+            {S.narrative.initialBudgetsHint}
+          </Text>
+          {[{ code: "total", label: S.narrative.initialBudgetTotal }, ...budgetItems].map((item) => (
+            <Field key={item.code} label={item.code === "total" ? item.label : `${item.code} ${item.label}`} orientation="horizontal">
+              <Input
+                value={budgets[item.code] ?? ""}
+                inputMode="decimal"
+                placeholder="0.00"
+                data-testid={`initial-budget-${item.code}`}
+                onChange={(_, d) => setBudgets((b) => ({ ...b, [item.code]: d.value }))}
+              />
+            </Field>
+          ))}
+        </details>
       )}
 
       <div className={styles.row}>

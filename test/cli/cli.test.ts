@@ -107,3 +107,23 @@ describe("juesuan check", () => {
     expect(run(["frobnicate"]).stderr).toMatch(/未知命令/);
   });
 });
+
+describe("juesuan narrative", () => {
+  it("prints the 说明 with 上年 from --previous and the 年初预算 the user gives, and placeholders for the rest", () => {
+    const r = run([
+      "narrative",
+      fixturePath("beijing-xicheng-2023"),
+      "--previous",
+      fixturePath("beijing-xicheng-2022"),
+      "--initial-budget",
+      "total=120.00",
+      "--percent-decimals",
+      "1",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2023年度收、支总计123.78万元，比上年减少15.30万元，下降11.0%。");
+    expect(r.stdout).toContain("年初预算为120.00万元，支出决算为123.78万元，完成年初预算的103.2%");
+    expect(r.stdout).toContain("【待填：年初预算数】");
+    expect(run(["narrative", fixturePath("beijing-xicheng-2023"), "--initial-budget", "abc"]).code).toBe(2);
+  });
+});

@@ -11,6 +11,9 @@ import { App } from "../../src/taskpane/App";
 import { proofread } from "../../src/domain/proofread";
 import type { WorkbookSnapshot } from "../../src/domain/grid";
 import { FakePort, result } from "./fakes";
+import { buildTables, xicheng2023 } from "../narrative/build-tables";
+import { summarize } from "../../src/domain/engine";
+import { generateNarrative } from "../../src/domain/narrative";
 
 const SENTENCE = "2023年度财政拨款收、支总计123.78万元，比上年增加减少15.30万元，下降11%。";
 
@@ -61,3 +64,26 @@ it("opens a .txt 说明 from a file and proofreads it", async () => {
   await user.click(screen.getByTestId("proofread-run"));
   expect((await screen.findAllByTestId("proofread-finding")).map((e) => e.getAttribute("data-rule"))).toContain("NARR.RESIDUE");
 });
+
+it("passes the 年初预算 the user types to the 说明 generator, and nothing for the items left blank", async () => {
+  // the 西城 2023 tables as recognized (built directly: ExcelJS does not load under jsdom)
+  const tables = buildTables(xicheng2023());
+  const real = { ...result([], []), recognized: tables, tables: tables.map(summarize) };
+  const port = new FakePort();
+  const engine = { check: jest.fn(() => real) };
+  const narrative = jest.fn(generateNarrative);
+  const user = userEvent.setup();
+  render(<App port={port} engine={engine} narrative={narrative} proofread={proofread} />);
+  await user.click(screen.getByTestId("run-check"));
+  await screen.findAllByText(/收入支出决算总表/);
+  await user.click(screen.getByTestId("tab-narrative"));
+  await user.click(screen.getByText("填写年初预算数（公开表中没有，可选）"));
+  await user.type(screen.getByTestId("initial-budget-2060702"), "3.00");
+  await user.type(screen.getByTestId("initial-budget-total"), "120.00");
+  await user.click(screen.getByTestId("generate-narrative"));
+  expect(narrative.mock.calls[0][1]).toMatchObject({ initialBudgets: { "2060702": "3.00", total: "120.00" } });
+  const preview = await screen.findByTestId("narrative-preview");
+  // 4.70 against 3.00: 156.67 %, 大于
+  expect(preview.textContent).toContain("年初预算为3.00万元，支出决算为4.70万元，完成年初预算的156.67%。决算数大于预算数");
+  expect(preview.textContent).toContain("年初预算为120.00万元，支出决算为123.78万元");
+}, 30_000);
