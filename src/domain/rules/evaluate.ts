@@ -90,11 +90,13 @@ function describe(op: Operand, home: RecognizedTable): string {
 function describeRight(ops: Operand[], home: RecognizedTable): string {
   if (ops.length === 0) return "0";
   const sameColumn = ops.every((o) => o.table === ops[0].table && o.cell.col === ops[0].cell.col && o.sign === 1);
-  if (sameColumn && ops.length > 2) {
-    const rows = ops.map((o) => o.cell.row);
-    const first = ops.find((o) => o.cell.row === Math.min(...rows))!;
-    const last = ops.find((o) => o.cell.row === Math.max(...rows))!;
+  if (sameColumn && ops.length > 4) {
+    const rows = ops.map((o) => o.cell.row).sort((a, b) => a - b);
+    const first = ops.find((o) => o.cell.row === rows[0])!;
+    const last = ops.find((o) => o.cell.row === rows[rows.length - 1])!;
     const where = first.table === home ? "" : `${SHORT_TITLE[first.table.kind] ?? first.table.title} `;
+    // contiguous rows read as a range, like a SUM formula: "D5:D11 之和"
+    if (rows[rows.length - 1] - rows[0] + 1 === rows.length) return `${where}${first.cell.address}:${last.cell.address} 之和`;
     const list = ops.map((o) => o.cell.address).join("、");
     return `${where}${ops.length} 项（${list.length > 60 ? `${first.cell.address}…${last.cell.address}` : list}）之和`;
   }
