@@ -15,6 +15,9 @@ function itemOf(segment: string): string | undefined {
   if (/公务用车购置(费)?$/.test(segment) || /^车辆购置/.test(segment)) return "vehicle-purchase";
   if (/公务用车运行/.test(segment)) return "vehicle-operation";
   if (/因公出国/.test(segment)) return "abroad";
+  // Shaanxi adds 会议费 and 培训费 beside the three items
+  if (/会议费/.test(segment)) return "meeting";
+  if (/培训费/.test(segment)) return "training";
   if (/公务接待/.test(segment)) return "reception";
   if (/^(合计|"三公"经费合计|三公经费合计|"三公"经费|三公经费|"三公"经费支出合计)$/.test(segment)) return "total";
   return undefined;
@@ -31,7 +34,7 @@ export function threePublicColumnKey(path: string): string | null {
   }
   if (!measure) return null;
   // no item in the header: the vertical form, items are rows (folded into one row by the reader)
-  if (!item) return `*.${measure}`;
+  if (!item) return path.split("/").every((seg) => /^(预算数?|决算数?|全年预算数|项目|金额|[(（]?万元[)）]?)$/.test(seg) || seg === "") ? `*.${measure}` : null;
   return `${item}.${measure}`;
 }
 

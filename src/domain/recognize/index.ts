@@ -62,13 +62,11 @@ function findTitleCandidates(view: SheetView): TitleCandidate[] {
   const out: TitleCandidate[] = [];
   for (let r = 0; r < view.rowCount; r++) {
     const texts = view.rowTexts(r);
-    if (texts.length === 0 || texts.length > 3) continue;
+    if (texts.length === 0 || texts.length > 6) continue;
     for (const { col, text } of texts) {
       const layout = layoutForTitle(text);
-      if (layout) {
-        out.push({ row: r, col, text, layout });
-        break;
-      }
+      // several titles on one row: tables standing side by side
+      if (layout) out.push({ row: r, col, text, layout });
     }
   }
   return out;
@@ -81,11 +79,18 @@ function isNumericText(view: SheetView, r: number, c: number): boolean {
 
 type RowClass = "blank" | "meta" | "header" | "column-numbers" | "body";
 
+/** "1 2 3 … n" (at least three, consecutive from 1): column numbers, never amounts. */
+function isSerial(norms: string[]): boolean {
+  const nums = norms.filter((n) => /^\d{1,2}$/.test(n)).map(Number);
+  return nums.length >= 3 && nums.length === norms.length && nums.every((n, i) => n === i + 1);
+}
+
 function classifyRow(view: SheetView, r: number, layout: LayoutSpec): RowClass {
   const texts = view.rowTexts(r);
   if (texts.length === 0) return "blank";
   const norms = texts.map((t) => normalizeLabel(t.text));
-  if (norms.some((n) => /^栏次$/.test(n))) return "column-numbers";
+  // a 栏次 row ("栏次 | 1 | 2 | …") or a bare serial row under blocked headers ("1 | 2 | … | 12"): not amounts
+  if (norms.every((n) => /^(栏次|\d{1,2}|—|-)$/.test(n)) && (norms.includes("栏次") || isSerial(norms))) return "column-numbers";
   const numeric = texts.filter((t) => isNumericText(view, r, t.col));
   if (numeric.length > 0) return "body";
   if (norms.every((n) => META_RE.test(n) || /^[:：]?$/.test(n))) return "meta";
@@ -161,6 +166,8 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
   const { layout } = cand;
   // a unit or 表号 printed on the title row itself ("收入决算表 …… 单位：万元")
   const metaTexts: string[] = cand.fromSheetName ? [] : view.rowTexts(cand.row).filter((t) => t.col !== cand.col).map((t) => t.text);
+  // 表号 printed above the title, top-right ("公开01表")
+  if (!cand.fromSheetName && cand.row > 0) for (const t of view.rowTexts(cand.row - 1)) if (/公开\d+表|公開\d+表/.test(normalizeLabel(t.text))) metaTexts.push(t.text);
   const headerRows: number[] = [];
   let r = cand.row + 1;
   let bodyStart = -1;
@@ -269,6 +276,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
       break;
     }
     if (firstNorm === "栏次" || (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次"))) continue;
+    if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
     let rowHadContent = false;
     let lastEntryThisRow: TableRow | undefined;
     segments.forEach((seg, si) => {
@@ -450,9 +458,14 @@ function foldVerticalThreePublic(rows: TableRow[], columns: TableColumn[], colum
   if (measureCols.length === 0) return;
   const cells: Record<string, AmountCell> = {};
   let first: TableRow | undefined;
+  const seen = new Set<string>();
   for (const row of rows) {
-    const item = threePublicItem(stripOrdinal(normalizeLabel(row.label)));
-    if (!item) continue;
+    const label = stripOrdinal(normalizeLabel(row.label));
+    // Yunnan prints counts under the amounts ("国内公务接待人次（人）", "因公出国（境）团组数（个）"): not money
+    if (/(人次|人数|团组|批次|辆|台|\((人|个|次|辆|台|批)\))/.test(label)) continue;
+    const item = threePublicItem(label);
+    if (!item || seen.has(item)) continue;
+    seen.add(item);
     first ??= row;
     for (const c of measureCols) {
       const cell = row.cells[c.key];
@@ -514,9 +527,16 @@ function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
     if (first < view.rowCount) candidates.push({ row: first - 1, col: view.rowTexts(first)[0].col, text: sheet.name, layout: sheetNameLayout, fromSheetName: true });
   }
   const out: ReadTable[] = [];
+  candidates.sort((a, b) => a.row - b.row || a.col - b.col);
   for (let i = 0; i < candidates.length; i++) {
-    const limit = i + 1 < candidates.length ? candidates[i + 1].row : view.rowCount;
-    const read = readTable(view, candidates[i], limit);
+    const cand = candidates[i];
+    const below = candidates.find((c) => c.row > cand.row);
+    const limit = below ? below.row : view.rowCount;
+    const sameRow = candidates.filter((c) => c.row === cand.row);
+    const at = sameRow.indexOf(cand);
+    // tables side by side: each reads only the columns up to the next title on its row
+    const columnView = sameRow.length > 1 ? view.windowed(at === 0 ? 0 : cand.col, at + 1 < sameRow.length ? sameRow[at + 1].col - 1 : Infinity) : view;
+    const read = readTable(columnView, cand, limit);
     if (read) out.push(read);
   }
   return out;

@@ -14,11 +14,28 @@ export class SheetView {
   readonly name: string;
   readonly rowCount: number;
   readonly colCount: number;
-  private readonly mergesByRow = new Map<number, RangeBox[]>();
-  private readonly rowTextCache = new Map<number, RowText[]>();
+  private readonly mergesByRow: Map<number, RangeBox[]> = new Map();
+  private readonly rowTextCache: Map<number, RowText[]> = new Map();
 
-  constructor(readonly sheet: SheetSnapshot) {
+  /** columns this view can see (a table standing beside another on the same sheet reads only its own) */
+  readonly left: number;
+  readonly right: number;
+
+  constructor(
+    readonly sheet: SheetSnapshot,
+    columns: { left: number; right: number } = { left: 0, right: Infinity },
+    shared?: SheetView,
+  ) {
+    this.left = columns.left;
+    this.right = columns.right;
     this.name = sheet.name;
+    if (shared) {
+      this.rowCount = shared.rowCount;
+      this.colCount = shared.colCount;
+      this.mergesByRow = shared.mergesByRow;
+      this.rowTextCache = shared.rowTextCache;
+      return;
+    }
     this.rowCount = Math.min(sheet.rowCount, sheet.cells.length);
     this.colCount = sheet.colCount;
     for (const m of sheet.merges) {
@@ -31,7 +48,13 @@ export class SheetView {
     }
   }
 
+  /** The same sheet seen through columns [left, right] only. */
+  windowed(left: number, right: number): SheetView {
+    return new SheetView(this.sheet, { left, right }, this);
+  }
+
   cell(r: number, c: number): CellSnapshot | undefined {
+    if (c < this.left || c > this.right) return undefined;
     return this.sheet.cells[r]?.[c] ?? undefined;
   }
 
@@ -53,17 +76,20 @@ export class SheetView {
         for (let c = 0; c < row.length; c++) {
           const cell = row[c];
           if (!cell) continue;
-          const text = this.text(r, c);
+          const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
           if (text.trim() !== "") all.push({ col: c, text });
         }
       }
       this.rowTextCache.set(r, all);
     }
-    if (left === 0 && right === Infinity) return all;
-    return all.filter((t) => t.col >= left && t.col <= right);
+    const lo = Math.max(left, this.left);
+    const hi = Math.min(right, this.right);
+    if (lo === 0 && hi === Infinity) return all;
+    return all.filter((t) => t.col >= lo && t.col <= hi);
   }
 
   mergeAt(r: number, c: number): RangeBox | undefined {
+    if (c < this.left || c > this.right) return undefined;
     const list = this.mergesByRow.get(r);
     if (!list) return undefined;
     return list.find((m) => c >= m.left && c <= m.right);
@@ -78,6 +104,6 @@ export class SheetView {
   /** Rightmost column covered by the cell at (r, c) (its merge, if any). */
   mergeRight(r: number, c: number): number {
     const m = this.mergeAt(r, c);
-    return m ? Math.max(m.right, c) : c;
+    return m ? Math.min(Math.max(m.right, c), this.right) : c;
   }
 }

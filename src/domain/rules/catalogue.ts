@@ -43,6 +43,8 @@ export interface SumIdentity extends Base {
   left: CellRef;
   right: Term[];
   relation?: "=" | ">=";
+  /** a second accepted right side (a regional 口径): no finding when the left equals either */
+  alternative?: Term[];
 }
 
 /** On every row (optionally of one group / some keys): column `left` = Σ columns `right`. */
@@ -155,7 +157,16 @@ export const IDENTITIES: readonly Identity[] = [
   // T7 三公
   ...(["budget", "actual"] as const).flatMap((m): Identity[] => [
     { id: "T7.1", kind: T7, form: "sum", strength: "hard", statement: `公务用车购置及运行费（${m === "budget" ? "预算数" : "决算数"}）= 公务用车购置费 + 公务用车运行费`, left: { row: "data", col: `vehicle.${m}` }, right: [{ row: "data", col: `vehicle-purchase.${m}` }, { row: "data", col: `vehicle-operation.${m}` }] },
-    { id: "T7.2", kind: T7, form: "sum", strength: "hard", statement: `"三公"经费合计（${m === "budget" ? "预算数" : "决算数"}）= 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费`, left: { row: "data", col: `total.${m}` }, right: [{ row: "data", col: `abroad.${m}` }, { row: "data", col: `vehicle.${m}` }, { row: "data", col: `reception.${m}` }] },
+    {
+      id: "T7.2",
+      kind: T7,
+      form: "sum",
+      strength: "hard",
+      statement: `"三公"经费合计（${m === "budget" ? "预算数" : "决算数"}）= 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费（陕西表含会议费、培训费时，两种合计口径均可）`,
+      left: { row: "data", col: `total.${m}` },
+      right: [{ row: "data", col: `abroad.${m}` }, { row: "data", col: `vehicle.${m}` }, { row: "data", col: `reception.${m}` }],
+      alternative: [{ row: "data", col: `abroad.${m}` }, { row: "data", col: `vehicle.${m}` }, { row: "data", col: `reception.${m}` }, { row: "data", col: `meeting.${m}`, required: true }, { row: "data", col: `training.${m}` }],
+    },
   ]),
   // T8 / T9
   ...fundTable(T8, "T8"),

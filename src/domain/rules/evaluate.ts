@@ -103,6 +103,17 @@ function describeRight(ops: Operand[], home: RecognizedTable): string {
   return ops.map((o, i) => `${i === 0 ? (o.sign < 0 ? "−" : "") : o.sign < 0 ? " − " : " + "}${describe(o, home)}`).join("");
 }
 
+/** The operands behind a finding (not part of its public JSON): which cells, on which side, with which sign. */
+export interface FindingOperand {
+  ref: string;
+  displayed: Decimal;
+  decimals: number;
+  /** +1 / −1 on the right side; 0 for the left side */
+  sign: 0 | 1 | -1;
+}
+
+export const FINDING_OPERANDS = new WeakMap<Finding, FindingOperand[]>();
+
 export interface Comparison {
   severity: Severity;
   tolerance: string;
@@ -150,7 +161,7 @@ function makeFinding(
     ? `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}，在舍位误差范围内（舍位差异，可注明“因四舍五入产生的差异”）。`
     : `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}。`;
   const cells = [left, ...right].map((o) => qualify(o.table.sheet, o.cell.address));
-  return {
+  const finding: Finding = {
     rule: identity.id,
     severity: verdict.severity,
     sheet: home.sheet,
@@ -164,11 +175,33 @@ function makeFinding(
     table: home.id,
     settings: settingsNote(settings),
   };
+  FINDING_OPERANDS.set(finding, [
+    { ref: cells[0], displayed: left.cell.displayed, decimals: left.cell.decimals, sign: 0 },
+    ...right.map((o, i) => ({ ref: cells[i + 1], displayed: o.cell.displayed, decimals: o.cell.decimals, sign: o.sign })),
+  ]);
+  return finding;
+}
+
+function resolveRight(terms: readonly Term[], home: RecognizedTable, set: TableSet): Operand[] | null {
+  const right: Operand[] = [];
+  for (const term of terms) {
+    const ops = resolveTerm(set, home, term);
+    if (!ops) {
+      if ("rows" in term || term.table || term.required) return null;
+      continue;
+    }
+    right.push(...ops);
+  }
+  return right;
 }
 
 function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
   const left = resolveCell(set, home, id.left);
   if (!left) return [];
+  if (id.alternative) {
+    const alt = resolveRight(id.alternative, home, set);
+    if (alt && alt.length > 0 && !makeFinding(id, home, left, alt, id.relation ?? "=", { ...settings, tolerance: { kind: "strict" } })) return [];
+  }
   const right: Operand[] = [];
   for (const term of id.right) {
     const ops = resolveTerm(set, home, term);

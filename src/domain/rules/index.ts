@@ -9,6 +9,7 @@ import { IDENTITIES } from "./catalogue";
 import { evaluateIdentity, type TableSet } from "./evaluate";
 import { evaluationRules } from "./evaluation";
 import { STRUCTURAL_RULES } from "./structural";
+import { markLikelyCulprits } from "./culprit";
 
 export { IDENTITIES } from "./catalogue";
 export { STRUCTURAL_RULES } from "./structural";
@@ -46,7 +47,7 @@ export function runRules(tables: readonly RecognizedTable[], settings: CheckSett
     }
     for (const rule of STRUCTURAL_RULES) findings.push(...rule.check(firstOfKind, group, settings));
   }
-  return findings;
+  return markLikelyCulprits(findings);
 }
 
 export type { TableKind };
