@@ -11,14 +11,14 @@ import { basename, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import fg from "fast-glob";
-import { checkWorkbook } from "../domain/engine";
-import { DEFAULT_SETTINGS, type CheckSettings, type Finding } from "../domain/findings";
+import { recognizeWorkbook } from "../domain/recognize";
+import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
 import { generateNarrative } from "../domain/narrative";
 import { proofread } from "../domain/proofread";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { checkFile, type FileReport } from "./check-file";
 import { renderHtmlReport } from "./report-html";
-import { KIND_NAMES, renderReadable } from "./readable";
+import { renderReadable } from "./readable";
 
 const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评表的识别、复核与说明生成
 
@@ -188,8 +188,8 @@ async function commandCheck(args: string[]): Promise<number> {
 
 async function loadTables(file: string) {
   try {
-    const snapshot = await readWorkbookFile(file);
-    return checkWorkbook(snapshot).recognized;
+    // narrative and proofreading need the tables only, not the rule findings
+    return recognizeWorkbook(await readWorkbookFile(file)).tables;
   } catch (e) {
     fail((e as Error).message);
   }
@@ -315,8 +315,6 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-export { KIND_NAMES };
-export type { Finding };
 
 if (require.main === module || process.env.JUESUAN_CLI === "1") {
   main(process.argv.slice(2)).then(

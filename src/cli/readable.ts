@@ -1,26 +1,9 @@
 /** The readable zh-CN summary of `juesuan check` (without --json): per file, tables, then findings by table, errors first. */
 import type { Finding, Severity } from "../domain/findings";
-import type { TableKind } from "../domain/model";
+import { KIND_TITLES } from "../domain/kinds";
 import type { FileReport } from "./check-file";
 
-export const KIND_NAMES: Record<TableKind, string> = {
-  "income-expenditure-summary": "收入支出决算总表",
-  income: "收入决算表",
-  expenditure: "支出决算表",
-  "fiscal-summary": "财政拨款收入支出决算总表",
-  "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
-  "general-budget-basic-expenditure": "一般公共预算财政拨款基本支出决算表",
-  "three-public-expenses": '财政拨款"三公"经费支出决算表',
-  "government-fund": "政府性基金预算财政拨款收入支出决算表",
-  "state-capital": "国有资本经营预算财政拨款支出决算表",
-  "project-self-evaluation": "项目支出绩效自评表",
-  "department-self-evaluation": "部门整体支出绩效自评表",
-  "government-fund-basic-expenditure": "政府性基金预算财政拨款基本支出决算表",
-  "government-procurement": "政府采购情况表",
-  "government-purchased-services": "政府购买服务支出情况表",
-  "project-expenditure": "一般公共预算财政拨款项目支出决算表",
-  other: "其他表",
-};
+export const KIND_NAMES = KIND_TITLES;
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

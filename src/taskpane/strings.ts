@@ -2,8 +2,9 @@
  * Every zh-CN text the task pane shows, in one place (wording reviews and a future translation
  * touch only this file). Functions build the texts that carry numbers or names.
  */
+import { KIND_TITLES } from "../domain/kinds";
 import type { Severity } from "../domain/findings";
-import type { MoneyUnit, TableKind } from "../domain/model";
+import type { MoneyUnit } from "../domain/model";
 
 const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -160,24 +161,8 @@ export const S = {
   units: { 元: "元", 万元: "万元" } as Record<MoneyUnit, string>,
   year: (y: number) => `${y} 年`,
 
-  kinds: {
-    "income-expenditure-summary": "收入支出决算总表",
-    income: "收入决算表",
-    expenditure: "支出决算表",
-    "fiscal-summary": "财政拨款收入支出决算总表",
-    "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
-    "general-budget-basic-expenditure": "一般公共预算财政拨款基本支出决算表",
-    "three-public-expenses": "财政拨款“三公”经费支出决算表",
-    "government-fund": "政府性基金预算财政拨款收入支出决算表",
-    "state-capital": "国有资本经营预算财政拨款支出决算表",
-    "project-self-evaluation": "项目支出绩效自评表",
-    "department-self-evaluation": "部门整体支出绩效自评表",
-    "government-fund-basic-expenditure": "政府性基金预算财政拨款基本支出决算表",
-    "government-procurement": "政府采购情况表",
-    "government-purchased-services": "政府购买服务支出情况表",
-    "project-expenditure": "一般公共预算财政拨款项目支出决算表",
-    other: "其他表",
-  } as Record<TableKind, string>,
+  /** table kinds by their canonical names (one list, in the domain vocabulary) */
+  kinds: KIND_TITLES,
 
   errors: {
     unknown: "未知错误",

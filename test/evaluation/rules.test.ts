@@ -91,6 +91,11 @@ describe("hard rules on broken tables", () => {
     expect(f.severity).toBe("warning");
   });
 
+  it("P2: a wrong stored 执行率 hidden by a 0% format (0.9954 shows 100%) is a warning, not an error", () => {
+    const f = one(check(withCells(seedGrid(), { G7: num(0.9954, "0%") })), "P2");
+    expect(f).toMatchObject({ severity: "warning", cell: "G7", expected: "100.00%", actual: "99.54%" });
+  });
+
   it("P2: a wrong 执行率", () => {
     const fs = check(withCells(seedGrid(), { G7: "98.00%" }));
     const f = one(fs, "P2");

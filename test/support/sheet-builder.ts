@@ -2,6 +2,7 @@
  * Build a SheetSnapshot from a 2-D array, as a host would read it: strings are text cells, numbers are
  * numeric cells (General format unless given), merges in A1 ("A1:H1"). `at` shifts the whole grid.
  */
+import { formatNumber } from "../../src/domain/number-format";
 import type { CellSnapshot, RangeBox, SheetSnapshot } from "../../src/domain/grid";
 import { a1ToBox, boxToA1, fromA1 } from "../../src/domain/grid";
 
@@ -20,15 +21,6 @@ export function num(v: number, format = "General"): CellSnapshot {
   return { v, t: formatNumber(v, format), ...(format === "General" ? {} : { f: format }) };
 }
 
-function formatNumber(v: number, format: string): string {
-  if (format === "General") return String(v);
-  const percent = format.includes("%");
-  const m = /\.(0+)/.exec(format);
-  const decimals = m ? m[1].length : 0;
-  const shown = (percent ? v * 100 : v).toFixed(decimals);
-  const grouped = format.includes(",") ? shown.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : shown;
-  return percent ? `${grouped}%` : grouped;
-}
 
 function toCell(input: CellInput): CellSnapshot | undefined {
   if (input === null || input === undefined || input === "") return undefined;

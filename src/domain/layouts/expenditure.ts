@@ -1,9 +1,10 @@
 /** T3 支出决算表 (§3.3): rows by 功能分类 code, columns by expenditure type. */
+import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
 export const expenditure: LayoutSpec = {
   kind: "expenditure",
-  title: "支出决算表",
+  title: KIND_TITLES["expenditure"],
   matchesTitle: (t) => /支出决算(总)?表$/.test(t) && !/(财政拨款|一般公共|基金|国有|基本支出|三公|项目支出|收入|购买服务|采购)/.test(t),
   headerWords: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", "科目编码", "科目名称"],
   columnKey(path) {

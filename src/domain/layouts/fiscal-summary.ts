@@ -2,6 +2,7 @@
  * T4 财政拨款收入支出决算总表 (§3.4). The income side repeats 一/二/三 fund labels: before the
  * 年初财政拨款结转和结余 row they are this year's income, after it the opening balances by fund.
  */
+import { KIND_TITLES } from "../kinds";
 import { functionClassCode } from "./classification";
 import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
 
@@ -18,7 +19,7 @@ function fund(label: string): string | undefined {
 
 export const fiscalSummary: LayoutSpec = {
   kind: "fiscal-summary",
-  title: "财政拨款收入支出决算总表",
+  title: KIND_TITLES["fiscal-summary"],
   matchesTitle: (t) => /财政拨款(收入支出|收支)决算(总)?表$/.test(t) && !/(一般公共预算|政府性基金|国有资本|三公)/.test(t),
   headerWords: ["收入", "支出", "项目", "决算数", "金额", "合计", "小计", "行次", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
   segmentGroup: (path, index) => (has(path, "支出") && !has(path, "收入") ? "expenditure" : has(path, "收入") ? "income" : index === 0 ? "income" : "expenditure"),

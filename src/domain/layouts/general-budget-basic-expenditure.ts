@@ -3,6 +3,7 @@
  * 经济分类 code | name | amount. Rows belong to 人员经费 (301, 303) or 公用经费 (302, 310, …) by code.
  * Beijing's 政府性基金预算财政拨款基本支出决算表 reuses the layout for fund money (own kind).
  */
+import { KIND_TITLES } from "../kinds";
 import { economicGroup } from "./classification";
 import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
 
@@ -20,7 +21,7 @@ function rowKey({ label, code }: { label: string; code?: string }): RowAssignmen
 
 export const generalBudgetBasicExpenditure: LayoutSpec = {
   kind: "general-budget-basic-expenditure",
-  title: "一般公共预算财政拨款基本支出决算表",
+  title: KIND_TITLES["general-budget-basic-expenditure"],
   matchesTitle: (t) => /一般公共预算财政拨款基本支出决算(明细)?表$/.test(t) || /^(财政拨款)?基本支出决算(明细)?表$/.test(t),
   headerWords: ["经济分类科目编码", "科目编码", "科目名称", "决算数", "金额", "人员经费", "公用经费"],
   columnKey: (path) => (has(path, "行次") ? null : has(path, "决算数", "金额", "合计", "人员经费", "公用经费") || path === "" ? "amount" : null),
@@ -31,7 +32,7 @@ export const generalBudgetBasicExpenditure: LayoutSpec = {
 export const governmentFundBasicExpenditure: LayoutSpec = {
   ...generalBudgetBasicExpenditure,
   kind: "government-fund-basic-expenditure",
-  title: "政府性基金预算财政拨款基本支出决算表",
+  title: KIND_TITLES["government-fund-basic-expenditure"],
   matchesTitle: (t) => /政府性基金预算财政拨款基本支出决算(明细)?表$/.test(t),
   accept: () => true,
 };

@@ -1,9 +1,10 @@
 /** T5 一般公共预算财政拨款支出决算表 (§3.5); 合计 row may be first (central) or last (Shanghai). */
+import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
 export const generalBudgetExpenditure: LayoutSpec = {
   kind: "general-budget-expenditure",
-  title: "一般公共预算财政拨款支出决算表",
+  title: KIND_TITLES["general-budget-expenditure"],
   matchesTitle: (t) => /一般公共预算财政拨款(收入)?支出决算(明细)?表$/.test(t),
   headerWords: ["合计", "小计", "基本支出", "项目支出", "本年支出", "科目编码", "科目名称", "年初预算数", "调整预算数", "决算数"],
   columnKey(path) {
@@ -23,7 +24,7 @@ export const generalBudgetExpenditure: LayoutSpec = {
 export const projectExpenditure: LayoutSpec = {
   ...generalBudgetExpenditure,
   kind: "project-expenditure",
-  title: "一般公共预算财政拨款项目支出决算表",
+  title: KIND_TITLES["project-expenditure"],
   matchesTitle: (t) => /项目支出决算(明细)?表$/.test(t) && /一般公共预算/.test(t),
   accept: ({ columnKeys }) => columnKeys.has("total") || columnKeys.size > 0,
 };

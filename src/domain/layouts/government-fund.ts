@@ -1,4 +1,5 @@
 /** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表 (§3.8, §3.9): same reading. */
+import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
 function columnKey(path: string): string | null {
@@ -22,13 +23,13 @@ const shared = {
 export const governmentFund: LayoutSpec = {
   ...shared,
   kind: "government-fund",
-  title: "政府性基金预算财政拨款收入支出决算表",
+  title: KIND_TITLES["government-fund"],
   matchesTitle: (t) => /政府性基金预算财政拨款(收入)?(支出)?决算表$/.test(t) && !/基本支出/.test(t),
 };
 
 export const stateCapital: LayoutSpec = {
   ...shared,
   kind: "state-capital",
-  title: "国有资本经营预算财政拨款支出决算表",
+  title: KIND_TITLES["state-capital"],
   matchesTitle: (t) => /国有资本经营预算财政拨款(收入)?(支出)?决算表$/.test(t),
 };

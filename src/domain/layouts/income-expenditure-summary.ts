@@ -1,4 +1,5 @@
 /** T1 收入支出决算总表 (§3.1): two-sided, 收入 left, 支出 right; Shanghai and central (行次/栏次) forms. */
+import { KIND_TITLES } from "../kinds";
 import { functionClassCode } from "./classification";
 import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
 
@@ -27,7 +28,7 @@ const EXPENDITURE_ROWS: [RegExp, string][] = [
 
 export const incomeExpenditureSummary: LayoutSpec = {
   kind: "income-expenditure-summary",
-  title: "收入支出决算总表",
+  title: KIND_TITLES["income-expenditure-summary"],
   matchesTitle: (t) => (/(收入支出决算总表|收支决算总表)$/.test(t) || /收入支出决算表$/.test(t)) && !/(财政拨款|一般公共预算|政府性基金|国有资本)/.test(t),
   headerWords: ["收入", "支出", "项目", "决算数", "金额", "行次", "项目(按功能分类)", "功能分类"],
   segmentGroup: (path, index) => (has(path, "支出") && !has(path, "收入") ? "expenditure" : has(path, "收入") ? "income" : index === 0 ? "income" : "expenditure"),

@@ -1,9 +1,10 @@
 /** T2 收入决算表 (§3.2): rows by 功能分类 code, columns by income source. */
+import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
 export const income: LayoutSpec = {
   kind: "income",
-  title: "收入决算表",
+  title: KIND_TITLES["income"],
   matchesTitle: (t) => /收入决算(总)?表$/.test(t) && !/支出/.test(t),
   headerWords: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入", "科目编码", "科目名称"],
   columnKey(path) {

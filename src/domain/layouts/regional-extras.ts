@@ -3,6 +3,7 @@
  * 政府采购情况表 and 政府购买服务支出情况表 (layouts not retrieved: read as labelled rows and
  * columns, no identities checked).
  */
+import { KIND_TITLES } from "../kinds";
 import type { LayoutSpec } from "./spec";
 
 const generic = {
@@ -15,13 +16,13 @@ const generic = {
 export const governmentProcurement: LayoutSpec = {
   ...generic,
   kind: "government-procurement",
-  title: "政府采购情况表",
+  title: KIND_TITLES["government-procurement"],
   matchesTitle: (t) => /政府采购(支出)?(情况|信息)表$/.test(t),
 };
 
 export const governmentPurchasedServices: LayoutSpec = {
   ...generic,
   kind: "government-purchased-services",
-  title: "政府购买服务支出情况表",
+  title: KIND_TITLES["government-purchased-services"],
   matchesTitle: (t) => /政府购买服务(支出)?(情况|信息)?表$/.test(t),
 };

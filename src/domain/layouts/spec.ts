@@ -4,7 +4,7 @@
  * row label or code maps to a row key. One module per kind implements this; nothing about a
  * layout lives anywhere else.
  */
-import type { TableKind, Variant } from "../model";
+import type { TableKind } from "../model";
 
 export interface RowContext {
   /** label text, normalised (half-width, no spaces), ordinal prefix removed */
@@ -42,8 +42,6 @@ export interface LayoutSpec {
   rowKey(ctx: RowContext): RowAssignment | null;
   /** the table carries the minimum structure of this kind (rejects 目录 entries and prose) */
   accept(info: { columnKeys: ReadonlySet<string>; rowKeys: ReadonlySet<string>; codeRows: number }): boolean;
-  /** region variant hints from the header/meta text */
-  variant?(meta: { hasTableNumber: boolean; hasDepartmentLine: boolean; unit: string | null; splitCodes: boolean }): Variant;
 }
 
 /** Common code-row assignment: 3/5/7-digit function codes (or 3/5 economic codes). */

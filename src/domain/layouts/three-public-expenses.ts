@@ -3,6 +3,7 @@
  * (Shanghai: 合计/预算数, 合计/决算数, …) or in blocks (central: 预算数/合计 … 决算数/合计 …).
  * The item and measure are read from the header path, never from positions.
  */
+import { KIND_TITLES } from "../kinds";
 import type { LayoutSpec } from "./spec";
 
 /** Item named by a header segment or a row label; later (deeper) segments refine earlier ones. */
@@ -40,7 +41,7 @@ export function threePublicColumnKey(path: string): string | null {
 
 export const threePublicExpenses: LayoutSpec = {
   kind: "three-public-expenses",
-  title: '财政拨款"三公"经费支出决算表',
+  title: KIND_TITLES["three-public-expenses"],
   matchesTitle: (t) => /"?三公"?经费.*(支出)?(决算|情况)表$/.test(t) || /三公经费/.test(t) && /表$/.test(t),
   headerWords: ["合计", "小计", "预算数", "决算数", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务用车运行费"],
   columnKey: threePublicColumnKey,

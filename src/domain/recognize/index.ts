@@ -4,7 +4,7 @@
  * positions), labels and codes decide the rows. Several tables on one sheet are found separately.
  * Linear in the number of cells.
  */
-import { Decimal, ZERO } from "../decimal";
+import { ZERO } from "../decimal";
 import type { Finding } from "../findings";
 import { qualify, toA1, type SheetSnapshot, type WorkbookSnapshot, type RangeBox, boxToA1 } from "../grid";
 import { LAYOUTS, type LayoutSpec } from "../layouts";
@@ -139,9 +139,9 @@ function amountCell(view: SheetView, r: number, c: number): AmountCell {
   const address = toA1(r, c);
   const text = cell?.t ?? "";
   if (read.kind === "number") {
-    const decimals = read.percent ? read.decimals : read.decimals;
+    // percentages are kept as percentage numbers (12.3 for "12.3%"), shown with their own decimals
     const value = read.percent ? read.value.times(100) : read.value;
-    const shownDecimals = read.percent ? Math.max(0, decimals - 2) : decimals;
+    const shownDecimals = read.percent ? Math.max(0, read.decimals - 2) : read.decimals;
     return { row: r, col: c, address, value, displayed: displayedValue(value, shownDecimals), decimals: shownDecimals, blank: false, text };
   }
   if (read.kind === "blank") return { row: r, col: c, address, value: ZERO, displayed: ZERO, decimals: 2, blank: true, text };
@@ -491,14 +491,10 @@ function unitOf(meta: string[], headers: string[]): MoneyUnit | null {
 
 function yearOf(texts: string[]): number | null {
   for (const t of texts) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(toHalf(t));
+    const m = /((?:19|20)\d{2})\s*年/.exec(normalizeLabel(t));
     if (m) return Number(m[1]);
   }
   return null;
-}
-
-function toHalf(s: string): string {
-  return normalizeLabel(s);
 }
 
 const ORG_RE = /(中心|局|委员会|委|院|会|所|站|馆|办公室|办|处|部|学校|校|协会|队|厅|室|政府|街道|公司|医院|集团|管委会)$/;
@@ -627,4 +623,3 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
   return { tables, findings };
 }
 
-export { Decimal };

@@ -53,9 +53,6 @@ export interface RowIdentity extends Base {
   left: string;
   right: string[];
   group?: string;
-  rowKeys?: string[];
-  /** severity on rows other than `rowKeys` when the identity is only hard there */
-  elsewhere?: "soft";
   /** signs of the right columns (default +) */
   signs?: (1 | -1)[];
 }

@@ -6,6 +6,8 @@
 import { Decimal, ZERO } from "../decimal";
 import type { CheckSettings, Finding, Severity } from "../findings";
 import { qualify } from "../grid";
+import { KIND_SHORT_TITLES } from "../kinds";
+import { formatAmount } from "../format";
 import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
 import type { ByCodeIdentity, CellRef, HierarchyIdentity, Identity, RowIdentity, RowsRef, SumIdentity, Term } from "./catalogue";
 
@@ -19,17 +21,6 @@ interface Operand {
   sign: 1 | -1;
 }
 
-const SHORT_TITLE: Partial<Record<TableKind, string>> = {
-  "income-expenditure-summary": "收入支出决算总表",
-  income: "收入决算表",
-  expenditure: "支出决算表",
-  "fiscal-summary": "财政拨款收入支出决算总表",
-  "general-budget-expenditure": "一般公共预算财政拨款支出决算表",
-  "general-budget-basic-expenditure": "基本支出决算表",
-  "three-public-expenses": '"三公"经费支出决算表',
-  "government-fund": "政府性基金决算表",
-  "state-capital": "国有资本经营决算表",
-};
 
 function findRow(table: RecognizedTable, key: string, group?: string): TableRow | undefined {
   return table.rows.find((r) => r.key === key && (group === undefined || r.group === group));
@@ -75,15 +66,13 @@ function decimalsOf(ops: Operand[]): number {
   return Math.max(2, ...ops.map((o) => (o.cell.blank ? 0 : o.cell.decimals)));
 }
 
-function fmt(d: Decimal, decimals: number): string {
-  return d.toFixed(decimals);
-}
+const fmt = (d: Decimal, decimals: number): string => formatAmount(d, decimals, false);
 
 /** How a cell is named in a message: row label, column header when the table has several, address. */
 function describe(op: Operand, home: RecognizedTable): string {
   const colHeader = op.table.columns.filter((c) => c.group === op.row.group).length > 1 ? op.table.columns.find((c) => c.col === op.cell.col)?.header.split("/").pop() : undefined;
   const label = [op.row.label || op.row.key, colHeader].filter(Boolean).join("·");
-  const where = op.table === home ? op.cell.address : `${SHORT_TITLE[op.table.kind] ?? op.table.title} ${qualify(op.table.sheet, op.cell.address)}`;
+  const where = op.table === home ? op.cell.address : `${KIND_SHORT_TITLES[op.table.kind] ?? op.table.title} ${qualify(op.table.sheet, op.cell.address)}`;
   return `${label}（${where}）`;
 }
 
@@ -94,7 +83,7 @@ function describeRight(ops: Operand[], home: RecognizedTable): string {
     const rows = ops.map((o) => o.cell.row).sort((a, b) => a - b);
     const first = ops.find((o) => o.cell.row === rows[0])!;
     const last = ops.find((o) => o.cell.row === rows[rows.length - 1])!;
-    const where = first.table === home ? "" : `${SHORT_TITLE[first.table.kind] ?? first.table.title} `;
+    const where = first.table === home ? "" : `${KIND_SHORT_TITLES[first.table.kind] ?? first.table.title} `;
     // contiguous rows read as a range, like a SUM formula: "D5:D11 之和"
     if (rows[rows.length - 1] - rows[0] + 1 === rows.length) return `${where}${first.cell.address}:${last.cell.address} 之和`;
     const list = ops.map((o) => o.cell.address).join("、");
@@ -202,18 +191,9 @@ function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings
     const alt = resolveRight(id.alternative, home, set);
     if (alt && alt.length > 0 && !makeFinding(id, home, left, alt, id.relation ?? "=", { ...settings, tolerance: { kind: "strict" } })) return [];
   }
-  const right: Operand[] = [];
-  for (const term of id.right) {
-    const ops = resolveTerm(set, home, term);
-    if (!ops) {
-      // a missing single cell of the same table is read as 0 only when the row exists elsewhere; a missing table skips the identity
-      if ("rows" in term || term.table || term.required) return [];
-      continue;
-    }
-    right.push(...ops);
-  }
-  if (right.length === 0 && id.right.some((t) => "table" in t && t.table)) return [];
-  if (right.length === 0) return [];
+  // a missing cell of the same table reads as 0; a missing other table, rows term or required cell skips the identity
+  const right = resolveRight(id.right, home, set);
+  if (!right || right.length === 0) return [];
   const f = makeFinding(id, home, left, right, id.relation ?? "=", settings);
   return f ? [f] : [];
 }
@@ -231,14 +211,12 @@ function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSett
     if (id.group !== undefined && row.group !== id.group) continue;
     const leftCell = row.cells[id.left];
     if (!leftCell) continue;
-    const strict = !id.rowKeys || id.rowKeys.includes(row.key);
-    if (!strict && !id.elsewhere) continue;
     const right: Operand[] = [];
     for (const r of present) {
       const cell = row.cells[r.key];
       if (cell) right.push({ table: home, row, cell, sign: r.sign as 1 | -1 });
     }
-    const f = makeFinding(id, home, { table: home, row, cell: leftCell, sign: 1 }, right, "=", settings, strict ? undefined : "soft");
+    const f = makeFinding(id, home, { table: home, row, cell: leftCell, sign: 1 }, right, "=", settings);
     if (f) out.push(f);
   }
   return out;
@@ -310,7 +288,7 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
         sheet: home.sheet,
         cell: cell.address,
         cells: [qualify(home.sheet, cell.address)],
-        message: `${row.label || row.code}（${cell.address}）为 ${cell.displayed.toFixed(2)}，但${SHORT_TITLE[other.kind] ?? other.title}中没有科目 ${row.code}（应有同额的行）。`,
+        message: `${row.label || row.code}（${cell.address}）为 ${cell.displayed.toFixed(2)}，但${KIND_SHORT_TITLES[other.kind] ?? other.title}中没有科目 ${row.code}（应有同额的行）。`,
         expected: "0.00",
         actual: cell.displayed.toFixed(2),
         difference: cell.displayed.toFixed(2),
@@ -335,7 +313,7 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
         sheet: other.sheet,
         cell: rc.address,
         cells: [qualify(other.sheet, rc.address)],
-        message: `${SHORT_TITLE[other.kind] ?? other.title}中科目 ${match.code} ${match.label}（${rc.address}）为 ${rc.displayed.toFixed(2)}，但${SHORT_TITLE[home.kind] ?? home.title}没有列出该类。`,
+        message: `${KIND_SHORT_TITLES[other.kind] ?? other.title}中科目 ${match.code} ${match.label}（${rc.address}）为 ${rc.displayed.toFixed(2)}，但${KIND_SHORT_TITLES[home.kind] ?? home.title}没有列出该类。`,
         expected: "0.00",
         actual: rc.displayed.toFixed(2),
         difference: rc.displayed.toFixed(2),

@@ -5,6 +5,7 @@
  * Numbers are compared as displayed, because that is what the reader checks.
  */
 import { Decimal, roundHalfUp, sum, ZERO } from "../decimal";
+import { formatAmount, formatPercent } from "../format";
 import { qualify, toA1 } from "../grid";
 import type { CheckSettings, Finding, Severity } from "../findings";
 import type { AmountCell, EvaluationModel, EvaluationText, IndicatorRow, RecognizedTable, TableRow, TextCell } from "../model";
@@ -165,13 +166,9 @@ function executionFacts(
 
 /* --------------------------------------------------------------- formatting */
 
-function fmt(d: Decimal, decimals: number): string {
-  return roundHalfUp(d, Math.max(0, decimals)).toFixed(Math.max(0, decimals));
-}
-
-function fmtPercent(fraction: Decimal, percentDecimals: number): string {
-  return `${fraction.times(100).toFixed(Math.max(0, percentDecimals))}%`;
-}
+// one formatting rule for the whole engine (src/domain/format.ts)
+const fmt = (d: Decimal, decimals: number): string => formatAmount(d, Math.max(0, decimals), false);
+const fmtPercent = (fraction: Decimal, percentDecimals: number): string => formatPercent(fraction, Math.max(0, percentDecimals));
 
 /** A cell as the reader sees it. */
 function shown(c: AmountCell): string {

@@ -4,7 +4,7 @@
  */
 import type { CheckSettings, Finding } from "../findings";
 import { DEFAULT_SETTINGS } from "../findings";
-import type { RecognizedTable, TableKind } from "../model";
+import type { RecognizedTable } from "../model";
 import { IDENTITIES } from "./catalogue";
 import { evaluateIdentity, type TableSet } from "./evaluate";
 import { evaluationRules } from "./evaluation";
@@ -50,4 +50,3 @@ export function runRules(tables: readonly RecognizedTable[], settings: CheckSett
   return markLikelyCulprits(findings);
 }
 
-export type { TableKind };

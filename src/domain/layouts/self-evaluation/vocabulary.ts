@@ -2,6 +2,7 @@
  * Words of the 绩效自评表 forms (domain README §9.1–9.2): titles, header cells, fund rows, section labels.
  * Every function takes a normalised label (normalizeLabel: half-width, no spaces).
  */
+import { KIND_TITLES } from "../../kinds";
 import { stripOrdinal } from "../../text";
 
 export type SelfEvaluationKind = "project-self-evaluation" | "department-self-evaluation";
@@ -18,8 +19,8 @@ export function titleKind(norm: string): SelfEvaluationKind | null {
 }
 
 export const CANONICAL_TITLE: Record<SelfEvaluationKind, string> = {
-  "project-self-evaluation": "项目支出绩效自评表",
-  "department-self-evaluation": "部门整体支出绩效自评表",
+  "project-self-evaluation": KIND_TITLES["project-self-evaluation"],
+  "department-self-evaluation": KIND_TITLES["department-self-evaluation"],
 };
 
 export type FundColumnKey = "initial-budget" | "annual-budget" | "executed" | "weight" | "rate" | "score" | "reason" | "method";

@@ -1,4 +1,5 @@
 /** 六、一般公共预算财政拨款基本支出决算情况说明 (§7.6): 人员经费 / 公用经费 and their non-zero 款. */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, sumFigures, type Figure } from "../builder";
 import type { NarrativeContext } from "../context";
 import { cellFigure, isZero } from "../source";
@@ -40,14 +41,14 @@ export const basic: SectionTemplate = {
   write(ctx) {
     const b = new ParagraphBuilder(ctx.unit);
     const t6 = ctx.current.find(T6);
-    if (!t6) return [writeMissingTable(b, "一般公共预算财政拨款基本支出决算表")];
+    if (!t6) return [writeMissingTable(b, KIND_TITLES["general-budget-basic-expenditure"])];
     const personnel = groupTotal(ctx, t6, "personnel");
     const publicTotal = groupTotal(ctx, t6, "public");
     const total =
       ctx.current.get("general-budget-expenditure", "total", "basic") ??
       ctx.current.figure(t6, "total", "amount") ??
       (personnel && publicTotal ? sumFigures([personnel, publicTotal], ctx.unit) : undefined);
-    if (!total) return [writeMissingTable(b, "一般公共预算财政拨款基本支出决算表")];
+    if (!total) return [writeMissingTable(b, KIND_TITLES["general-budget-basic-expenditure"])];
     if (isZero(total)) return [writeNothing(b, ctx, "一般公共预算财政拨款基本支出")];
     const shanghai = ctx.options.style === "shanghai";
     writeYearPrefix(b, ctx, shanghai).add("一般公共预算财政拨款基本支出").amount(total).add(ctx.unit);

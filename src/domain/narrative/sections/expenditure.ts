@@ -1,4 +1,5 @@
 /** 三、支出决算情况说明 (§7.3): T3 合计 row (T1 支出 side when T3 is absent). */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, type Figure } from "../builder";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
@@ -30,7 +31,7 @@ export const expenditure: SectionTemplate = {
     } else {
       total = ctx.current.get("income-expenditure-summary", "total-this-year", "amount", "expenditure");
     }
-    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), "支出决算表")];
+    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), KIND_TITLES["expenditure"])];
     return [writeBreakdown(ctx, { totalLabel: "本年支出合计", total, previous, parts, denominatorPhrase: "支出合计的" })];
   },
 };

@@ -1,4 +1,5 @@
 /** 四、财政拨款收入支出决算总体情况说明 (§7.4): T4 总计 against last year. */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder } from "../builder";
 import { writeChange, writeMissingTable, writeReason, writeYearPrefix } from "../sentences";
 import type { SectionTemplate } from "./section";
@@ -10,7 +11,7 @@ export const fiscalOverall: SectionTemplate = {
     const b = new ParagraphBuilder(ctx.unit);
     const kind = "fiscal-summary";
     const current = ctx.current.get(kind, "grand-total", "amount", "income") ?? ctx.current.get(kind, "grand-total", "total", "expenditure");
-    if (!current) return [writeMissingTable(b, "财政拨款收入支出决算总表")];
+    if (!current) return [writeMissingTable(b, KIND_TITLES["fiscal-summary"])];
     const previous = ctx.previous?.get(kind, "grand-total", "amount", "income") ?? ctx.previous?.get(kind, "grand-total", "total", "expenditure");
     if (ctx.options.style === "shanghai") {
       writeYearPrefix(b, ctx, true).add("财政拨款收入支出总计").amount(current).add(`${ctx.unit}。`);

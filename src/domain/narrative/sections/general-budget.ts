@@ -1,4 +1,5 @@
 /** 五、一般公共预算财政拨款支出决算情况说明 (§7.5): （一）总体 （二）结构 （三）具体. */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, type Figure } from "../builder";
 import type { NarrativeContext } from "../context";
 import { cellFigure, codeRows, isZero, leafRows, userFigure } from "../source";
@@ -37,7 +38,7 @@ export const generalBudgetOverall: SectionTemplate = {
   write(ctx) {
     const b = new ParagraphBuilder(ctx.unit);
     const total = generalBudgetTotal(ctx);
-    if (!total) return [writeMissingTable(b, "一般公共预算财政拨款支出决算表")];
+    if (!total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     const denominator = expenditureTotal(ctx);
     const shanghai = ctx.options.style === "shanghai";
     writeYearPrefix(b, ctx, shanghai).add("一般公共预算财政拨款支出").amount(total).add(ctx.unit);
@@ -67,7 +68,7 @@ export const generalBudgetStructure: SectionTemplate = {
     const b = new ParagraphBuilder(ctx.unit);
     const t5 = ctx.current.find(T5);
     const total = ctx.current.figure(t5, "total", "total");
-    if (!t5 || !total) return [writeMissingTable(b, "一般公共预算财政拨款支出决算表")];
+    if (!t5 || !total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     const classes = classRows(t5)
       .map((row) => ({ row, figure: row.cells.total ? cellFigure(t5, row.cells.total) : undefined }))
       .filter((c): c is { row: TableRow; figure: Figure } => !isZero(c.figure));
@@ -138,7 +139,7 @@ export const generalBudgetDetail: SectionTemplate = {
     const b = new ParagraphBuilder(ctx.unit);
     const t5 = ctx.current.find(T5);
     const total = ctx.current.figure(t5, "total", "total");
-    if (!t5 || !total) return [writeMissingTable(b, "一般公共预算财政拨款支出决算表")];
+    if (!t5 || !total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     writeYearPrefix(b, ctx, ctx.options.style === "shanghai").add("一般公共预算财政拨款支出");
     writeBudgetComparison(b, ctx, totalInitialBudget(ctx, t5), total);
     const items = writeLeafItems(ctx, t5, "total");

@@ -1,4 +1,5 @@
 /** 八、政府性基金预算财政拨款收入支出决算情况说明 (§7.8). */
+import { KIND_TITLES } from "../../kinds";
 import { writeFund } from "./fund";
 import type { SectionTemplate } from "./section";
 
@@ -10,6 +11,6 @@ export const governmentFund: SectionTemplate = {
       kind: "government-fund",
       fiscalKey: "government-fund",
       name: "政府性基金预算财政拨款",
-      tableTitle: "政府性基金预算财政拨款收入支出决算表",
+      tableTitle: KIND_TITLES["government-fund"],
     }),
 };

@@ -1,4 +1,5 @@
 /** 二、收入决算情况说明 (§7.2): T2 合计 row (T1 收入 side when T2 is absent). */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, type Figure } from "../builder";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
@@ -48,7 +49,7 @@ export const income: SectionTemplate = {
         return figure ? [{ label, figure }] : [];
       });
     }
-    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), "收入决算表")];
+    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), KIND_TITLES["income"])];
     return [writeBreakdown(ctx, { totalLabel: "本年收入合计", total, previous, parts, denominatorPhrase: "收入合计的" })];
   },
 };

@@ -1,4 +1,5 @@
 /** 九、国有资本经营预算财政拨款支出决算情况说明 (§7.8). */
+import { KIND_TITLES } from "../../kinds";
 import { writeFund } from "./fund";
 import type { SectionTemplate } from "./section";
 
@@ -10,6 +11,6 @@ export const stateCapital: SectionTemplate = {
       kind: "state-capital",
       fiscalKey: "state-capital",
       name: "国有资本经营预算财政拨款",
-      tableTitle: "国有资本经营预算财政拨款支出决算表",
+      tableTitle: KIND_TITLES["state-capital"],
     }),
 };

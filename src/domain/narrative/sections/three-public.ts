@@ -1,4 +1,5 @@
 /** 七、财政拨款"三公"经费支出决算情况说明 (§7.7): budget vs final, change vs last year, shares, details. */
+import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, inUnit, sumFigures, type Figure } from "../builder";
 import { isZero } from "../source";
 import {
@@ -40,10 +41,10 @@ export const threePublic: SectionTemplate = {
   write(ctx) {
     const u = ctx.unit;
     const t7 = ctx.current.find(T7);
-    if (!t7) return [writeMissingTable(new ParagraphBuilder(u), "财政拨款“三公”经费支出决算表")];
+    if (!t7) return [writeMissingTable(new ParagraphBuilder(u), KIND_TITLES["three-public-expenses"])];
     const actual = figure(ctx.current, "total", "actual", u);
     const budget = figure(ctx.current, "total", "budget", u);
-    if (!actual) return [writeMissingTable(new ParagraphBuilder(u), "财政拨款“三公”经费支出决算表")];
+    if (!actual) return [writeMissingTable(new ParagraphBuilder(u), KIND_TITLES["three-public-expenses"])];
     if (isZero(actual) && isZero(budget)) return [writeNothing(new ParagraphBuilder(u), ctx, `${THREE_PUBLIC}财政拨款支出`)];
     const items = THREE_PUBLIC_ITEMS.map((i) => ({
       ...i,
