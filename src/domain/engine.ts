@@ -24,6 +24,8 @@ export interface CheckResult {
   tables: TableSummary[];
   recognized: RecognizedTable[];
   findings: Finding[];
+  /** names of the sheets on which no standard table was recognized (covers, 目录, notes, unknown layouts) */
+  unrecognizedSheets: string[];
   /** engine milliseconds (recognition, rules) — measured, for the benches and the pane */
   timings: { recognizeMs: number; rulesMs: number };
 }
@@ -43,8 +45,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, settings: CheckSetting
     tables: recognition.tables.map(summarize),
     recognized: recognition.tables,
     findings,
+    unrecognizedSheets: unrecognizedSheets(snapshot, recognition.tables),
     timings: { recognizeMs: t1 - t0, rulesMs: t2 - t1 },
   };
+}
+
+function unrecognizedSheets(snapshot: WorkbookSnapshot, tables: readonly RecognizedTable[]): string[] {
+  const withTables = new Set(tables.map((table) => table.sheet));
+  return snapshot.sheets.map((sheet) => sheet.name).filter((name) => !withTables.has(name));
 }
 
 function now(): number {

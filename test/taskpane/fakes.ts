@@ -63,6 +63,7 @@ export function result(tables: TableSummary[], findings: Finding[]): CheckResult
     tables,
     recognized: tables.map((t) => ({ id: t.id, sheet: t.sheet, kind: t.kind }) as unknown as RecognizedTable),
     findings,
+    unrecognizedSheets: [],
     timings: { recognizeMs: 12, rulesMs: 30 },
   };
 }
