@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm start: builds the development bundle and serves it at https://localhost:3000 without asking
-// anything (works as root on a headless Linux box too). On Windows/macOS with office-addin-debugging
-// installed, it then sideloads the add-in into Excel desktop; elsewhere it prints how to load it.
+// anything (works as root on a headless Linux box too). On Windows/macOS where the user has installed
+// office-addin-debugging (not a dependency: it brings ~400 packages that only desktop sideloading needs),
+// it then sideloads the add-in into Excel desktop; elsewhere it prints how to load it.
 // Ctrl-C stops the server (and unregisters the sideloaded add-in).
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
@@ -96,6 +97,10 @@ async function main() {
     sideloaded = result.status === 0;
     if (!sideloaded) console.warn("旁加载失败，可手动加载清单 / sideloading failed; load the manifest by hand (see README).");
   } else {
+    if (process.platform === "win32" || process.platform === "darwin") {
+      console.log("要自动旁加载到 Excel 桌面版，可先运行 npm install --no-save office-addin-debugging 再 npm start。");
+      console.log("To sideload into Excel desktop automatically: npm install --no-save office-addin-debugging, then npm start.");
+    }
     console.log("");
     console.log("在 Excel 网页版中加载：插入 → 加载项 → 上传我的加载项，选择上面的清单文件。");
     console.log("Excel on the web: Insert → Add-ins → Upload My Add-in, then choose the manifest above.");

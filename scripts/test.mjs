@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // npm test: every check the project has, in order, stopping at the first failure.
-//   1 类型检查 typecheck · 2 代码规范 lint · 3 命令行编译 CLI build · 4 单元测试 jest (incl. manifest schema)
-//   5 生产构建 webpack production · 6 构建产物清单校验 dist manifest · 7 浏览器测试 browser demo test
+//   1 类型检查与命令行编译 typecheck + CLI build (tsc -b: the engine once, then the pane, tests and scripts)
+//   2 代码规范 lint · 3 单元测试 jest (node project, then jsdom project) · 4 生产构建 webpack production
+//   5 bundle scan · 6 构建产物清单校验 dist manifest · 7 浏览器测试 browser demo test
+// Each step prints its duration; the summary at the end lists them all.
 // The browser test needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); JUESUAN_SKIP_BROWSER=1 skips it loudly.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,9 +28,8 @@ function fail(label, detail) {
 }
 
 const steps = [
-  { label: "类型检查 / typecheck (tsc --noEmit -p tsconfig.json)", command: [node, bin("typescript", "bin/tsc"), "--noEmit", "-p", "tsconfig.json"] },
+  { label: "类型检查与命令行编译 / typecheck + CLI build (tsc -b)", command: [node, bin("typescript", "bin/tsc"), "-b", "tsconfig.json"] },
   { label: "代码规范 / lint (eslint .)", command: [node, bin("eslint", "bin/eslint.js"), "."] },
-  { label: "命令行编译 / CLI build (npm run build:cli)", command: [node, bin("typescript", "bin/tsc"), "-p", "tsconfig.cli.json"] },
   { label: "单元测试 / unit tests (jest --ci)", command: [node, bin("jest", "bin/jest.js"), "--ci"] },
   { label: "生产构建 / production build (webpack --mode production)", command: [node, bin("webpack-cli", "bin/cli.js"), "--mode", "production"] },
   { label: "构建产物安全扫描 / bundle scan: no network or eval use, CSP on every page", command: [node, join(ROOT, "scripts", "scan-bundle.mjs"), join(ROOT, "dist")] },
@@ -37,6 +38,7 @@ const steps = [
 ];
 
 const started = Date.now();
+const durations = [];
 for (const [index, step] of steps.entries()) {
   const title = `[${index + 1}/${steps.length}] ${step.label}`;
   const env = { ...process.env };
@@ -59,5 +61,7 @@ for (const [index, step] of steps.entries()) {
   if (result.error) fail(title, result.error.message);
   if (result.status !== 0) fail(title, `退出码 / exit code ${result.status ?? result.signal} (${seconds} s)`);
   console.log(`✓ ${title} (${seconds} s)`);
+  durations.push(`  ${seconds.padStart(7)} s  ${title}`);
 }
+console.log(`\n各步骤用时 / step durations:\n${durations.join("\n")}`);
 console.log(`\n全部通过 / all checks passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -26,7 +26,7 @@ const fixturePath = (n: string) => join(FIXTURE_DIR, "xlsx", `${n}.xlsx`);
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, "dist-cli", "cli", "main.js"))) execFileSync("npm", ["run", "build:cli"], { cwd: ROOT, stdio: "ignore" });
-}, 120_000);
+});
 
 describe("juesuan check", () => {
   it("prints one JSON object per file with the public fields, and exits 0 on a clean workbook", () => {

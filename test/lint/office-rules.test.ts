@@ -33,8 +33,8 @@ export async function bad(): Promise<void> {
 it("flags load/sync misuse in src/excel as errors", () => {
   const rules = lint(MISUSE, "src/excel/bad-example.ts");
   expect(rules).toEqual(expect.arrayContaining(["office-addins/load-object-before-read", "office-addins/no-context-sync-in-loop"]));
-}, 60_000);
+});
 
 it("forbids network calls anywhere in src", () => {
   expect(lint(`export const x = () => fetch("https://example.com");\n`, "src/domain/leak.ts")).toContain("no-restricted-globals");
-}, 60_000);
+});

@@ -4,9 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 
-// Each validation starts a node process (and a WebAssembly xmllint): allow for a loaded CI machine.
-jest.setTimeout(60000);
-
 const ROOT = join(__dirname, "..", "..");
 const MANIFEST_PATH = join(ROOT, "manifest.xml");
 const VALIDATOR = join(ROOT, "scripts", "validate-manifest.mjs");
