@@ -59,6 +59,8 @@ const CVERR: Record<string, number> = {
 export class FakeEtSheet {
   visible = -1;
   protected = false;
+  /** writes fail (or are ignored) although ProtectContents reads false — e.g. protected after the add-in looked */
+  locked = false;
   readonly cells = new Map<string, FakeEtCell>();
   merges: RangeBox[] = [];
   readonly hiddenRows = new Set<number>();
@@ -167,7 +169,7 @@ export class FakeEt {
 
   /** A write by the add-in: refused on protected sheets (throw or silently), recorded, maybe fires SheetChange. */
   write(sheet: FakeEtSheet, box: RangeBox, op: string, value: unknown, apply: () => void): void {
-    if (sheet.protected) {
+    if (sheet.protected || sheet.locked) {
       if (this.options.protectedWrites === "throw") throw new Error(`工作表“${sheet.name}”受保护（${op}）`);
       return;
     }
