@@ -5,8 +5,10 @@
  * Live re-check: Application.ApiEvent "SheetChange". The add-in's own writes are told apart by what
  * was written, not by timing: the port remembers the value of every cell it last read or wrote, and a
  * SheetChange whose cells still hold those values (a fill, a 批注, the 说明 text we just wrote) is not
- * an edit. So it does not matter whether WPS fires SheetChange for our writes, synchronously, later or
- * never. A user typing the value a cell already had is not an edit either — there is nothing to re-check.
+ * an edit. A SheetChange fired synchronously while one of our own calls is running is ours by
+ * construction (the user cannot type while this JavaScript runs). So it does not matter whether WPS
+ * fires SheetChange for our writes, synchronously, later or never. A user typing the value a cell
+ * already had is not an edit either — there is nothing to re-check.
  */
 import { boxToA1, fromA1, type RawValue, type WorkbookSnapshot } from "../domain/grid";
 import type { CellMark } from "../domain/marks";
@@ -54,6 +56,8 @@ export class WpsWorkbookPort implements WorkbookPort {
   private readonly eventBatchMs: number;
   /** last known raw value of every non-blank cell, by sheet then "row,col" — what the add-in last read or wrote */
   private readonly known = new Map<string, Map<string, RawValue>>();
+  /** depth of our own synchronous ET work in progress */
+  private busy = 0;
 
   constructor(
     private readonly app: EtApplication,
@@ -166,6 +170,7 @@ export class WpsWorkbookPort implements WorkbookPort {
     if (!api || typeof api.AddApiEventListener !== "function") return async () => {};
     const batcher = new EditBatcher(handler, this.eventBatchMs);
     const listener: SheetChangeListener = (worksheet, target) => {
+      if (this.busy > 0) return; // fired by our own write, during it
       try {
         const edit = this.userEdit(worksheet, target);
         if (edit) batcher.push(edit);
@@ -223,11 +228,14 @@ export class WpsWorkbookPort implements WorkbookPort {
 
   /** Every ET failure reaches the pane as a zh-CN WpsPortError. */
   private guard<T>(work: () => T): T {
+    this.busy++;
     try {
       return work();
     } catch (error) {
       if (error instanceof WpsPortError) throw error;
       throw new WpsPortError(WPS_MESSAGES.generic(error instanceof Error ? error.message : String(error)), error);
+    } finally {
+      this.busy--;
     }
   }
 }
