@@ -51,6 +51,8 @@ export interface EtComments extends EtCount {
 }
 
 export interface EtRange {
+  /** "$A$1:$E$3" by default; (false, false) gives "A1:E3"; areas are comma-separated */
+  Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
   readonly Row: number;
   readonly Column: number;
   readonly Rows: EtCount;

@@ -17,7 +17,7 @@
  * Displayed text is derived from the value and format with the project's formatter (Range.Text of a
  * multi-cell range is null when the cells differ), so it matches what the CLI and the demo show.
  */
-import { boxToA1, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
+import { a1ToBox, boxToA1, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
 import { formatNumber } from "../domain/number-format";
 import type { ReadProgress } from "../domain/port";
 import { XL, type EtRange, type EtValue, type EtWorkbook, type EtWorksheet } from "./et";
@@ -68,11 +68,20 @@ export function asRows<T>(value: T | T[][], rows: number, cols: number): T[][] {
   return out;
 }
 
-/** Box of a range: Row/Column are 1-based. */
-export function rangeBox(range: EtRange): RangeBox {
-  const top = range.Row - 1;
-  const left = range.Column - 1;
-  return { top, left, bottom: top + range.Rows.Count - 1, right: left + range.Columns.Count - 1 };
+/**
+ * Box of a one-area range from its address — one call, where Row, Column, Rows.Count and Columns.Count
+ * would be six. Null for a multi-area range ("A1:B2,D4").
+ */
+export function rangeBox(range: EtRange): RangeBox | null {
+  const address = range.Address(false, false);
+  if (typeof address !== "string" || address.includes(",")) return null;
+  const ref = address.slice(address.lastIndexOf("!") + 1);
+  // A whole row or column ("3:5", "B:D") comes back without the other coordinate.
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref);
+  if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };
+  const cols = /^\$?([A-Za-z]+):\$?([A-Za-z]+)$/.exec(ref);
+  if (cols) return { ...a1ToBox(`${cols[1]}1:${cols[2]}1`), top: 0, bottom: 1048575 };
+  return a1ToBox(ref);
 }
 
 interface SheetRead {
@@ -110,7 +119,7 @@ export function readSheet(worksheet: EtWorksheet, index: number, limits: WpsRead
   if (visible === XL.sheetHidden || visible === XL.sheetVeryHidden) sheet.hidden = true;
   if (worksheet.ProtectContents) sheet.protected = true;
   const used = worksheet.UsedRange;
-  const box = rangeBox(used);
+  const box = rangeBox(used) ?? { top: 0, left: 0, bottom: 0, right: 0 };
   const read: SheetRead = { sheet, worksheet, box };
   readValues(read, box, limits);
   if (sheet.rowCount === 0) {
@@ -232,7 +241,7 @@ function readMerges(worksheet: EtWorksheet, used: EtRange, box: RangeBox, budget
     const merged = target.MergeCells;
     if (merged === false) return;
     if (merged === true || (b.top === b.bottom && b.left === b.right)) {
-      const area = rangeBox(worksheet.Range(boxToA1({ top: b.top, left: b.left, bottom: b.top, right: b.left })).MergeArea);
+      const area = rangeBox(worksheet.Range(boxToA1({ top: b.top, left: b.left, bottom: b.top, right: b.left })).MergeArea) ?? b;
       left -= 2;
       const single = area.top === area.bottom && area.left === area.right;
       if (!single) found.set(boxToA1(area), area);

@@ -124,7 +124,7 @@ export class WpsWorkbookPort implements WorkbookPort {
       let oldRows = 0;
       if (worksheet) {
         if (worksheet.ProtectContents) throw new WpsPortError(WPS_MESSAGES.protectedSheet(target));
-        oldRows = rangeBox(worksheet.UsedRange).bottom + 1;
+        oldRows = (rangeBox(worksheet.UsedRange)?.bottom ?? 0) + 1;
       } else {
         worksheet = sheets.Add(undefined, sheets.Item(count));
         worksheet.Name = target;
@@ -189,6 +189,8 @@ export class WpsWorkbookPort implements WorkbookPort {
   private userEdit(worksheet: EtWorksheet, target: EtRange): EditEvent | null {
     const sheet = worksheet.Name;
     const box = rangeBox(target);
+    // Several areas at once (a multi-selection cleared): an edit, without comparing.
+    if (!box) return { sheet, address: String(target.Address(false, false)) };
     const event: EditEvent = { sheet, address: boxToA1(box) };
     const known = this.known.get(sheet);
     const rows = box.bottom - box.top + 1;

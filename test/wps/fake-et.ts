@@ -354,6 +354,18 @@ export class FakeRange {
     return flat.every((v) => v === flat[0]) ? flat[0] : null;
   }
 
+  Address(rowAbsolute = true, columnAbsolute = true): string {
+    this.et.tick("Range.Address");
+    const cell = (row: number, col: number) => {
+      const a1 = boxToA1({ top: row, left: col, bottom: row, right: col });
+      const [, letters, digits] = /^([A-Z]+)(\d+)$/.exec(a1)!;
+      return `${columnAbsolute ? "$" : ""}${letters}${rowAbsolute ? "$" : ""}${digits}`;
+    };
+    const { top, left, bottom, right } = this.box;
+    if (this.axis === "row") return `${rowAbsolute ? "$" : ""}${top + 1}:${rowAbsolute ? "$" : ""}${bottom + 1}`;
+    const a = cell(top, left);
+    return top === bottom && left === right ? a : `${a}:${cell(bottom, right)}`;
+  }
   get Row(): number {
     this.et.tick("Range.Row");
     return this.box.top + 1;
