@@ -84,6 +84,8 @@ export interface EtRange {
 
 export interface EtWorksheet {
   Name: string;
+  /** the VBA code name: survives renaming the tab (may be empty on some hosts) */
+  readonly CodeName: string;
   readonly Index: number;
   Visible: number;
   readonly ProtectContents: boolean;

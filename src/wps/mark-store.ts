@@ -23,6 +23,8 @@ export interface EtFill {
 
 export interface StoredMark {
   sheet: string;
+  /** the sheet's CodeName when marked, to find it again after the tab was renamed */
+  code?: string;
   /** A1, upper case, no "$" */
   address: string;
   /** the fill before the add-in first marked this cell */
@@ -45,7 +47,7 @@ const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">")
 export function storeToXml(store: WpsMarkStore): string {
   const json = JSON.stringify({
     v: 1,
-    c: store.cells.map((m) => [m.sheet, m.address, m.original.pattern, m.original.color, ...(m.original.patternColor !== undefined ? [m.original.patternColor] : [])]),
+    c: store.cells.map((m) => [m.sheet, m.address, m.original.pattern, m.original.color, m.original.patternColor ?? null, m.code ?? null]),
     t: store.textSheets,
   });
   return `<?xml version="1.0" encoding="UTF-8"?><juesuan xmlns="${STORE_NAMESPACE}">${escapeXml(json)}</juesuan>`;
@@ -64,7 +66,9 @@ export function storeFromXml(xml: unknown): WpsMarkStore {
       if (!Array.isArray(row) || typeof row[0] !== "string" || typeof row[1] !== "string" || typeof row[2] !== "number" || typeof row[3] !== "number") continue;
       const original: EtFill = { pattern: row[2], color: row[3] };
       if (typeof row[4] === "number") original.patternColor = row[4];
-      store.cells.push({ sheet: row[0], address: row[1].toUpperCase(), original });
+      const mark: StoredMark = { sheet: row[0], address: row[1].toUpperCase(), original };
+      if (typeof row[5] === "string" && row[5] !== "") mark.code = row[5];
+      store.cells.push(mark);
     }
     for (const name of Array.isArray(data.t) ? (data.t as unknown[]) : []) if (typeof name === "string") store.textSheets.push(name);
   } catch {

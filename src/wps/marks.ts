@@ -58,23 +58,60 @@ function cellKey(sheet: string, address: string): string {
   return `${sheet}\u0000${address}`;
 }
 
-/** Worksheets by name, each looked up once, with protection read once. */
+interface SheetEntry {
+  worksheet: EtWorksheet;
+  /** current tab name */
+  name: string;
+  code: string;
+  protected: boolean;
+}
+
+/** Worksheets by name, each looked up once, with protection and code name read once. */
 export class SheetCache {
-  private readonly sheets = new Map<string, { worksheet: EtWorksheet; protected: boolean } | null>();
+  private readonly sheets = new Map<string, SheetEntry | null>();
+  private byCode: Map<string, SheetEntry> | undefined;
   constructor(private readonly workbook: EtWorkbook) {}
 
-  get(name: string): { worksheet: EtWorksheet; protected: boolean } | null {
+  get(name: string): SheetEntry | null {
     if (!this.sheets.has(name)) {
-      let entry: { worksheet: EtWorksheet; protected: boolean } | null = null;
+      let entry: SheetEntry | null = null;
       try {
         const worksheet = this.workbook.Worksheets.Item(name);
-        if (worksheet) entry = { worksheet, protected: worksheet.ProtectContents === true };
+        if (worksheet) entry = this.entry(worksheet, name);
       } catch {
         entry = null; // no such sheet: COM throws on a missing name
       }
       this.sheets.set(name, entry);
     }
     return this.sheets.get(name) ?? null;
+  }
+
+  /** The sheet a stored mark was made on: by name, else (renamed since) by code name. */
+  resolve(mark: StoredMark): SheetEntry | null {
+    const byName = this.get(mark.sheet);
+    if (byName && (!mark.code || !byName.code || byName.code === mark.code)) return byName;
+    if (!mark.code) return null;
+    if (!this.byCode) {
+      // Only when a marked sheet was renamed or replaced: one pass over the sheets.
+      this.byCode = new Map();
+      const sheets = this.workbook.Worksheets;
+      for (let i = sheets.Count; i >= 1; i--) {
+        const worksheet = sheets.Item(i);
+        const entry = this.entry(worksheet, worksheet.Name);
+        if (entry.code) this.byCode.set(entry.code, entry);
+      }
+    }
+    return this.byCode.get(mark.code) ?? null;
+  }
+
+  private entry(worksheet: EtWorksheet, name: string): SheetEntry {
+    let code = "";
+    try {
+      code = typeof worksheet.CodeName === "string" ? worksheet.CodeName : "";
+    } catch {
+      code = ""; // hosts without code names: names only
+    }
+    return { worksheet, name, code, protected: worksheet.ProtectContents === true };
   }
 }
 
@@ -127,11 +164,11 @@ function restoreCells(stored: readonly StoredMark[], sheets: SheetCache, keep: (
       kept.push(mark);
       continue;
     }
-    const sheet = sheets.get(mark.sheet);
+    const sheet = sheets.resolve(mark);
     if (!sheet) continue; // the sheet is gone: nothing left to restore
     if (sheet.protected) {
-      kept.push(mark);
-      stale.add(mark.sheet);
+      kept.push({ ...mark, sheet: sheet.name });
+      stale.add(sheet.name);
       continue;
     }
     try {
@@ -139,7 +176,7 @@ function restoreCells(stored: readonly StoredMark[], sheets: SheetCache, keep: (
       applyFill(range, mark.original);
       removeOurComment(range);
     } catch {
-      kept.push(mark);
+      kept.push({ ...mark, sheet: sheet.name });
       failed++;
     }
   }
@@ -147,8 +184,10 @@ function restoreCells(stored: readonly StoredMark[], sheets: SheetCache, keep: (
 }
 
 export function writeWpsMarks(workbook: EtWorkbook, access: StoreAccess, marks: readonly CellMark[]): MarkOutcome {
-  const store = access.load(workbook);
+  const loaded = access.load(workbook);
   const sheets = new SheetCache(workbook);
+  // Stored cells under their sheets' current names (a tab renamed since the last check).
+  const store: WpsMarkStore = { ...loaded, cells: loaded.cells.map((m) => ({ ...m, sheet: sheets.resolve(m)?.name ?? m.sheet })) };
   const wanted = normalizeWpsMarks(marks);
   const wantedKeys = new Set(wanted.map((m) => cellKey(m.sheet, m.address)));
   const previous = new Map(store.cells.map((m) => [cellKey(m.sheet, m.address), m]));
@@ -177,7 +216,9 @@ export function writeWpsMarks(workbook: EtWorkbook, access: StoreAccess, marks: 
     try {
       const range = sheet.worksheet.Range(mark.address);
       const original = previous.get(cellKey(mark.sheet, mark.address))?.original ?? readFill(range);
-      next.push({ sheet: mark.sheet, address: mark.address, original });
+      const stored: StoredMark = { sheet: mark.sheet, address: mark.address, original };
+      if (sheet.code) stored.code = sheet.code;
+      next.push(stored);
       targets.push({ mark, range });
     } catch {
       failed++;

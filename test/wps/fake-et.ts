@@ -67,7 +67,10 @@ export class FakeEtSheet {
   readonly hiddenCols = new Set<number>();
   readonly columnWidths = new Map<number, number>();
 
-  constructor(public name: string) {}
+  constructor(
+    public name: string,
+    readonly codeName = "",
+  ) {}
 
   cell(address: string): FakeEtCell | undefined {
     const { row, col } = fromA1(address);
@@ -150,7 +153,7 @@ export class FakeEt {
   }
 
   addSheet(name: string, cells: Record<string, RawValue | FakeEtCell> = {}): FakeEtSheet {
-    const sheet = new FakeEtSheet(name);
+    const sheet = new FakeEtSheet(name, `Sheet${this.sheets.length + 1}`);
     sheet.set(cells);
     this.sheets.push(sheet);
     return sheet;
@@ -261,7 +264,8 @@ export class FakeSheets {
   }
   Add(before?: FakeWorksheet, after?: FakeWorksheet): FakeWorksheet {
     this.et.tick("Sheets.Add");
-    const sheet = new FakeEtSheet(this.et.newSheetName());
+    const name = this.et.newSheetName();
+    const sheet = new FakeEtSheet(name, `Added${name}`);
     const anchor = after ?? before;
     const at = anchor ? this.et.sheets.indexOf(anchor.model) + (after ? 1 : 0) : this.et.sheets.length;
     this.et.sheets.splice(at, 0, sheet);
@@ -283,6 +287,10 @@ export class FakeWorksheet {
     this.et.tick("Worksheet.Name=");
     if (this.et.sheets.some((s) => s !== this.model && s.name === name)) throw new Error(`工作表名称“${name}”已被占用`);
     this.model.name = name;
+  }
+  get CodeName(): string {
+    this.et.tick("Worksheet.CodeName");
+    return this.model.codeName;
   }
   get Index(): number {
     this.et.tick("Worksheet.Index");

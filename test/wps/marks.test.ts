@@ -113,6 +113,21 @@ describe("writeMarks / clearMarks", () => {
     expect(formats(et)).toEqual(before);
   });
 
+  it("finds a marked sheet again after its tab was renamed (by CodeName), for clearing and for re-marking", async () => {
+    const et = workbook();
+    const before = formats(et);
+    const port = wpsPortFor(et);
+    await port.writeMarks([mark("收入支出决算总表", "B5"), mark("收入支出决算总表", "B6")]);
+    et.sheet("收入支出决算总表")!.name = "总表（改名）";
+    await port.writeMarks([mark("总表（改名）", "B6", "warning")]);
+    const sheet = et.sheet("总表（改名）")!;
+    expect(sheet.cell("B5")?.fill).toBeUndefined();
+    expect(sheet.cell("B6")?.fill?.color).toBe(hexToBgr(MARK_FILL.warning));
+    sheet.name = "收入支出决算总表";
+    await wpsPortFor(et).clearMarks();
+    expect(formats(et)).toEqual(before);
+  });
+
   it("without custom XML parts keeps the store for the session and warns", async () => {
     const et = workbook({ customXmlParts: false });
     const before = formats(et);
