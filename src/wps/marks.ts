@@ -18,15 +18,15 @@
 import { MARK_FILL, NOTE_PREFIX, type CellMark } from "../domain/marks";
 import type { Severity } from "../domain/findings";
 import type { MarkOutcome } from "../domain/port";
+import { MARK_WARNINGS } from "../excel/marks-writer";
 import { hexToBgr, XL, type EtRange, type EtWorkbook, type EtWorksheet } from "./et";
 import { type EtFill, type StoreAccess, type StoredMark, type WpsMarkStore } from "./mark-store";
 
+/** Warnings the Excel adapter also gives are its texts (one place); these are WPS's own. */
 export const WPS_MARK_WARNINGS = {
-  protectedSheets: (sheets: string[], cells: number) =>
-    `工作表${sheets.map((s) => `“${s}”`).join("、")}受保护，其中 ${cells} 处问题未在单元格上标记（仍列在任务窗格中）。`,
-  userComments: (cells: number) => `${cells} 个单元格已有用户自己的批注，未改动；这些问题的说明只在任务窗格中显示。`,
-  staleOnProtected: (sheets: string[]) =>
-    `工作表${sheets.map((s) => `“${s}”`).join("、")}已受保护，上次留下的标记暂时无法清除；撤销保护后再次检查或点“清除标记”即可。`,
+  protectedSheets: MARK_WARNINGS.protectedSheets,
+  userComments: MARK_WARNINGS.userNotes,
+  staleOnProtected: MARK_WARNINGS.staleOnProtected,
   writeFailed: (cells: number) => `WPS 拒绝修改 ${cells} 个单元格的格式或批注（可能受保护），这些问题只在任务窗格中显示。`,
   missingSheet: (sheet: string) => `找不到工作表“${sheet}”，其中的问题未标记。`,
   storeInMemory: "此版本的 WPS 不支持在文件中保存自定义数据：关闭文件前请先“清除标记”，否则之后无法自动恢复原有底色。",

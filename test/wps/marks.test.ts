@@ -60,7 +60,7 @@ describe("writeMarks / clearMarks", () => {
     const cell = et.sheet("收入支出决算总表")!.cell("B8")!;
     expect(cell.comment).toEqual({ text: "请核对（王科长）", author: "王科长" });
     expect(cell.fill?.color).toBe(hexToBgr(MARK_FILL.error));
-    expect(outcome.warnings.join("")).toContain("1 个单元格已有用户自己的批注");
+    expect(outcome.warnings.join("")).toContain("1 个单元格已有用户自己的备注或批注，未改动");
     await port.clearMarks();
     expect(formats(et)).toEqual(before);
   });
