@@ -191,9 +191,16 @@ export class FakeEt {
     this.fire(sheet, a1ToBox(address));
   }
 
-  fire(sheet: FakeEtSheet, box: RangeBox): void {
+  /** A user clearing a whole row: SheetChange reports the entire row ("3:3"). */
+  userClearRow(sheetName: string, row: number): void {
+    const sheet = this.mustSheet(sheetName);
+    for (const [key, cell] of sheet.cells) if (key.startsWith(`${row},`)) delete cell.v;
+    this.fire(sheet, { top: row, bottom: row, left: 0, right: 16383 }, "row");
+  }
+
+  fire(sheet: FakeEtSheet, box: RangeBox, axis?: "row" | "col"): void {
     const worksheet = new FakeWorksheet(this, sheet);
-    const range = new FakeRange(this, sheet, box);
+    const range = new FakeRange(this, sheet, box, axis);
     for (const listener of [...this.listeners]) listener(worksheet as never, range as unknown as EtRange);
   }
 

@@ -48,6 +48,17 @@ describe("live re-check on SheetChange", () => {
     },
   );
 
+  it("a whole row cleared comes over as that row", async () => {
+    const et = workbook();
+    const port = wpsPortFor(et);
+    await port.readSnapshot();
+    const seen: EditEvent[][] = [];
+    await port.subscribeToEdits((events) => seen.push(events));
+    et.userClearRow("收入支出决算总表", 5);
+    await settle();
+    expect(seen).toEqual([[{ sheet: "收入支出决算总表", address: "A6:XFD6" }]]);
+  });
+
   it("stops listening when unsubscribed", async () => {
     const et = workbook();
     const port = wpsPortFor(et);
