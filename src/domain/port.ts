@@ -30,8 +30,8 @@ export interface EditEvent {
 }
 
 export interface PortCapabilities {
-  /** "excel" inside Office, "memory" in the browser demo and tests */
-  host: "excel" | "memory";
+  /** "excel" inside Office, "wps" inside WPS 表格, "memory" in the browser demo and tests */
+  host: "excel" | "wps" | "memory";
   notes: boolean;
   comments: boolean;
   /** edits can be listened to */

@@ -5,6 +5,8 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelPort } from "../excel";
+import { createWpsPort } from "../wps";
+import { detectHost } from "./host";
 import { App } from "./App";
 import { exportNarrativeDocx } from "./docx-export";
 import { S } from "./strings";
@@ -26,7 +28,11 @@ function hostTheme(): HostTheme | null {
   }
 }
 
-void Office.onReady((info) => {
+const host = detectHost();
+if (host.kind === "wps") {
+  const container = document.getElementById("root");
+  if (container) createRoot(container).render(<App port={createWpsPort(host.app)} hostTheme={null} exportDocx={exportNarrativeDocx} />);
+} else void Office.onReady((info) => {
   const container = document.getElementById("root");
   if (!container) return;
   const root = createRoot(container);

@@ -94,6 +94,7 @@ async function main() {
   } catch (e) {
     lines.push("", `（sync 计数不可用：${(e as Error).message}）`);
   }
+  lines.push(...(await (await import("./wps-calls")).wpsCallLines()));
   process.stdout.write(lines.join("\n") + "\n");
 }
 
