@@ -81,7 +81,7 @@ describe("juesuan check", () => {
     expect(r.code).toBe(1);
     expect(sha(src)).toBe(before);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(["单位.已标注.xlsx", "决算检查报告.html"].sort());
+    expect(files).toEqual(["juesuan-manifest.json", "单位.已标注.xlsx", "决算检查报告.html", "决算检查报告.js"].sort());
     const html = readFileSync(join(out, "决算检查报告.html"), "utf8");
     expect(html).toContain(fixtures[broken[0]].injected!.rule);
     expect(html).toContain("单位.已标注.xlsx");
