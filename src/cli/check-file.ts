@@ -4,6 +4,7 @@
  * Used inside worker threads (worker.ts) and in-process, so both give the same result.
  */
 import { checkWorkbook, type TableSummary } from "../domain/engine";
+import { qualify } from "../domain/grid";
 import type { CheckSettings, Finding } from "../domain/findings";
 import { DEFAULT_SETTINGS } from "../domain/findings";
 import { readWorkbookBuffer } from "../xlsx/read-workbook";
@@ -63,7 +64,7 @@ export async function checkFileOutcome(file: string, options: CheckFileOptions =
       severity: "warning",
       sheet: stray.sheet,
       cell: stray.cells[0],
-      cells: stray.cells.map((c) => `${stray.sheet}!${c}`),
+      cells: stray.cells.map((c) => qualify(stray.sheet, c)),
       message: `远离表格的孤立单元格 ${stray.cells.slice(0, 5).join("、")}${stray.cells.length > 5 ? " 等" : ""} 未参与识别和复核（可能是误输入，请检查后删除）。`,
       expected: null,
       actual: null,
