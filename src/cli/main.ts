@@ -464,7 +464,6 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (verbose) process.stderr.write(`  （详情）${err.stack ?? err.message}\n`);
     if (err instanceof CliError || err instanceof OutputError) {
       process.stderr.write(`juesuan：${err.message}\n`);
       return 2;
@@ -475,10 +474,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err.code && /^E[A-Z]+$/.test(err.code)) {
       // a file-system problem the user can fix (permissions, missing folder, full disk …)
-      process.stderr.write(`juesuan：${describeFsError(err, (err as { path?: string }).path ?? "文件")}\n`);
+      process.stderr.write(`juesuan：${describeFsError(err, (err as { path?: string }).path ?? "文件")}\n${verbose ? `  （详情）${err.stack ?? err.message}\n` : ""}`);
       return 2;
     }
-    process.stderr.write(`juesuan：内部错误（程序缺陷），请加 --verbose 重试并把输出报告给维护者。\n`);
+    process.stderr.write(`juesuan：内部错误（程序缺陷）${verbose ? `：${err.stack ?? err.message}` : "，请加 --verbose 重试并把输出报告给维护者。"}\n`);
     return 3;
   }
 }
