@@ -10,6 +10,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { expectedFixtures, FIXTURE_DIR } from "../support/fixtures";
 
+// child processes on a busy 2-vCPU machine: generous, never a speed assertion
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "juesuan.js");
 
