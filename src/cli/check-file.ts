@@ -44,7 +44,7 @@ export async function checkFileOutcome(file: string, options: CheckFileOptions =
   const t0 = performance.now();
   const name = file.split(/[\\/]/).pop() ?? file;
   const unreadable = (error: string, detail?: string): CheckOutcome => ({ report: { file, tables: [], findings: [], unrecognizedSheets: [], error }, detail });
-  const read = await inspectWorkbookFile(file);
+  const read = await inspectWorkbookFile(file, { content: false }); // readWorkbookBuffer inspects the content
   if (!read.ok) return unreadable(`${name}：${read.problem.message}`, read.problem.detail);
   let snapshot;
   try {

@@ -4,7 +4,7 @@
  * over a whole sheet, a stray cell at XFD1048576, a .docx renamed .xlsx) gets its own zh-CN message
  * instead of exhausting memory or time. The limits are stated in README (命令行 → 限制).
  *
- *   inspectWorkbookFile(path)   → { ok: true, bytes } | { ok: false, problem }   (Node only: regular files, size cap)
+ *   inspectWorkbookFile(path)   → { ok: true, bytes } | { ok: false, problem }   (Node only: regular files, size cap, then the bytes)
  *   inspectWorkbookBytes(bytes) → problem | null      (zip central directory, capped inflate, cells, merges)
  *   trimSnapshot(snapshot)      → drops stray far cells (recorded, see strayCells), clips merges, enforces the area
  */
@@ -87,7 +87,7 @@ const problems = {
 };
 
 /** Node only: opens a path as a regular file (never a device, pipe or folder), reads it with a size cap, inspects it. */
-export async function inspectWorkbookFile(path: string): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: InputProblem }> {
+export async function inspectWorkbookFile(path: string, options: { content?: boolean } = {}): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: InputProblem }> {
   const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
   const { constants } = await import(/* webpackIgnore: true */ "node:fs");
   const fsProblem = (e: unknown): InputProblem => {
@@ -124,7 +124,8 @@ export async function inspectWorkbookFile(path: string): Promise<{ ok: true; byt
     }
     if (length > INPUT_LIMITS.fileBytes) return { ok: false, problem: problems.tooLarge(length) };
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-    const problem = await inspectWorkbookBytes(bytes);
+    // content: false when the caller hands the bytes to readWorkbookBuffer, which inspects them itself
+    const problem = options.content === false ? null : await inspectWorkbookBytes(bytes);
     return problem ? { ok: false, problem } : { ok: true, bytes };
   } catch (e) {
     return { ok: false, problem: fsProblem(e) };

@@ -132,7 +132,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, index: number): SheetSnapshot {
 /** Node only (CLI, tests, benches): read a workbook from disk. fs is imported lazily so the browser bundle never needs it. */
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
   const name = path.split(/[\\/]/).pop() ?? path;
-  const read = await inspectWorkbookFile(path); // regular files only, read with a size cap
+  const read = await inspectWorkbookFile(path, { content: false }); // regular files only, read with a size cap; content checked below
   if (!read.ok) throw Object.assign(new UnreadableWorkbookError(`${name}：${read.problem.message}`, path), { detail: read.problem.detail });
   return readWorkbookBuffer(read.bytes, name);
 }
