@@ -137,7 +137,12 @@ async function runPool(tasks: CheckTask[], jobs: number, timeoutMs: number, onOu
   const workerScript = join(__dirname, "worker.js");
   if (!existsSync(workerScript)) {
     // running from TypeScript sources (tests of the pieces): in-process, no time limit
-    for (let i = 0; i < tasks.length; i++) onOutcome(await checkFileOutcome(tasks[i].file, tasks[i].options), i);
+    for (let i = 0; i < tasks.length; i++) {
+      const outcome = await checkFileOutcome(tasks[i].file, tasks[i].options).catch(
+        (e: Error): CheckOutcome => ({ report: { file: tasks[i].file, tables: [], findings: [], unrecognizedSheets: [], error: `${basename(tasks[i].file)}：检查时出错，未完成。` }, detail: e.stack ?? e.message }),
+      );
+      onOutcome(outcome, i);
+    }
     return;
   }
   let next = 0;
@@ -146,7 +151,13 @@ async function runPool(tasks: CheckTask[], jobs: number, timeoutMs: number, onOu
     while (next < tasks.length) {
       const id = next++;
       const task = tasks[id];
-      const w: Worker = (worker ??= new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 4096 } }));
+      let w: Worker;
+      try {
+        w = worker ??= new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      } catch (e) {
+        onOutcome({ report: { file: task.file, tables: [], findings: [], unrecognizedSheets: [], error: `${basename(task.file)}：无法启动检查线程，未检查。` }, detail: (e as Error).message }, id);
+        continue;
+      }
       const result = await new Promise<{ outcome?: CheckOutcome; failure?: "timeout" | "crash"; detail?: string }>((done) => {
         const finish = (r: { outcome?: CheckOutcome; failure?: "timeout" | "crash"; detail?: string }) => {
           clearTimeout(timer);

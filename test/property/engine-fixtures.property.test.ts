@@ -14,6 +14,9 @@ import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 import { cellArb } from "./arbitraries";
 import { reportCases } from "./report";
 
+// thousands of generated cases on a busy machine: generous, never a speed assertion (npm run fuzz sets its own)
+jest.setTimeout(600_000);
+
 const RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 
 describe("engine robustness on real workbooks", () => {

@@ -11,6 +11,9 @@ import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/do
 import { cellArb, VOCABULARY } from "./arbitraries";
 import { reportCases } from "./report";
 
+// thousands of generated cases on a busy machine: generous, never a speed assertion (npm run fuzz sets its own)
+jest.setTimeout(600_000);
+
 const RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 
 function sheetFrom(name: string, index: number, grid: (CellSnapshot | null)[][], merges: { top: number; left: number; h: number; w: number }[]): SheetSnapshot {

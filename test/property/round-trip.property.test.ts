@@ -19,6 +19,9 @@ import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
 
 import { reportCases } from "./report";
 
+// thousands of generated cases on a busy machine: generous, never a speed assertion (npm run fuzz sets its own)
+jest.setTimeout(600_000);
+
 const RUNS = Number(process.env.FC_NUM_RUNS ?? 2000);
 const names = readdirSync(join(FIXTURE_DIR, "xlsx"))
   .filter((f) => f.endsWith(".xlsx"))
