@@ -22,11 +22,11 @@ export class UnreadableWorkbookError extends Error {
 
 export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const problem = sniffNonXlsx(bytes);
   const label = fileName ?? "工作簿";
-  if (problem) throw new UnreadableWorkbookError(`${label}：${problem}`, fileName);
-  const limit = await inspectWorkbookBytes(bytes); // size, zip bomb, cells, merges, not a workbook (input-limits.ts)
+  const limit = await inspectWorkbookBytes(bytes); // size, zip bomb, cells, merges, not a workbook, old format, encrypted (input-limits.ts)
   if (limit) throw Object.assign(new UnreadableWorkbookError(`${label}：${limit.message}`, fileName), { detail: limit.detail });
+  const problem = sniffNonXlsx(bytes);
+  if (problem) throw new UnreadableWorkbookError(`${label}：${problem}`, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS accepts Buffer in node and ArrayBuffer in the browser.
