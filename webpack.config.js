@@ -9,13 +9,29 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 /** Base URL the manifest uses during development. */
 const urlDev = "https://localhost:3000/";
 /**
- * Base URL of the deployed add-in. Deployers: change this to the https address that serves dist/
- * (e.g. "https://intranet.example.gov.cn/juesuan/"); `npm run build` writes it into dist/manifest.xml.
+ * Base URL of the deployed add-in, from the environment: JUESUAN_URL_PROD=https://intranet.example.gov.cn/juesuan/
+ * npm run build. A production build without it fails (a manifest pointing at localhost must never ship).
  */
-const urlProd = "https://localhost:3000/";
+const urlProd = process.env.JUESUAN_URL_PROD;
+/** Source maps ship in a production build only when asked for: JUESUAN_SOURCE_MAPS=1 (they would publish the whole source). */
+const sourceMapsInProduction = process.env.JUESUAN_SOURCE_MAPS === "1";
+
+/** The checked production base URL, or an error saying what to set. */
+function productionUrl() {
+  if (!urlProd) {
+    throw new Error(
+      "生产构建需要部署地址：请设置环境变量 JUESUAN_URL_PROD（如 JUESUAN_URL_PROD=https://intranet.example.gov.cn/juesuan/ npm run build）。\n" +
+        "A production build needs JUESUAN_URL_PROD (the https base URL that serves dist/); refusing to ship a manifest that points at localhost.",
+    );
+  }
+  if (!/^https:\/\/[^/\s]+\/(?:[^\s]*\/)?$/.test(urlProd) || /^https:\/\/(localhost|127\.|\[::1\])/i.test(urlProd)) {
+    throw new Error(`JUESUAN_URL_PROD 必须是以 / 结尾的 https 地址且不是本机地址，收到“${urlProd}”。/ JUESUAN_URL_PROD must be a non-local https URL ending in /.`);
+  }
+  return urlProd;
+}
 
 /** Rewrites every development URL of a manifest to the deployed base URL. */
-function transformManifest(content, targetUrl = urlProd) {
+function transformManifest(content, targetUrl = productionUrl()) {
   return Buffer.from(content.toString().split(urlDev).join(targetUrl));
 }
 
@@ -27,11 +43,13 @@ const PAGES = [
 
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  if (production) productionUrl(); // fail before building anything
+  const sourceMaps = !production || sourceMapsInProduction;
 
   const config = {
     mode: production ? "production" : "development",
     target: ["web", "es2020"],
-    devtool: "source-map",
+    devtool: sourceMaps ? "source-map" : false,
     context: __dirname,
     entry: Object.fromEntries(PAGES.map((page) => [page.name, page.entry])),
     output: {
@@ -58,7 +76,7 @@ module.exports = async (env = {}, argv = {}) => {
             options: {
               transpileOnly: true,
               configFile: path.join(__dirname, "tsconfig.json"),
-              compilerOptions: { noEmit: false, sourceMap: true },
+              compilerOptions: { noEmit: false, sourceMap: sourceMaps },
             },
           },
         },

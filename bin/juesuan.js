@@ -8,6 +8,10 @@ if (!fs.existsSync(mainPath)) {
   console.error("juesuan：命令尚未编译，请先在项目目录运行 npm install（或 npm run build:cli）。");
   process.exit(2);
 }
+// `juesuan check --json … | head`: a closed pipe ends the output quietly
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+});
 require(mainPath)
   .main(process.argv.slice(2))
   .then(
@@ -15,7 +19,8 @@ require(mainPath)
       process.exitCode = code;
     },
     (e) => {
-      console.error(`juesuan：内部错误：${(e && e.stack) || e}`);
+      // main() reports every error itself; this is a last resort (stack only with --verbose)
+      console.error(`juesuan：内部错误（程序缺陷）${process.argv.includes("--verbose") ? `：${(e && e.stack) || e}` : "，请加 --verbose 重试并报告。"}`);
       process.exitCode = 3;
     },
   );

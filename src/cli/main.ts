@@ -5,9 +5,9 @@
  * 1 = an error finding, 0 = clean.
  */
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import fg from "fast-glob";
@@ -16,8 +16,10 @@ import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
 import { generateNarrative } from "../domain/narrative";
 import { proofread } from "../domain/proofread";
 import { readWorkbookFile } from "../xlsx/read-workbook";
-import { checkFile, type FileReport } from "./check-file";
-import { renderHtmlReport } from "./report-html";
+import { INPUT_LIMITS, inspectWorkbookBytes } from "../xlsx/input-limits";
+import { checkFileOutcome, type CheckFileOptions, type CheckOutcome, type FileReport } from "./check-file";
+import { renderHtmlReport, REPORT_NAME, REPORT_SCRIPT, REPORT_SCRIPT_NAME } from "./report-html";
+import { annotatedNames, describeFsError, identifyInputs, listedOutputs, MANIFEST_NAME, OutputError, OutputFolder } from "./safe-output";
 import { renderReadable } from "./readable";
 
 const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评表的识别、复核与说明生成
@@ -26,18 +28,22 @@ const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评�
   juesuan check [选项] 文件.xlsx|目录|通配符 …    识别并复核工作簿（可批量）
       --json                 输出 JSON 数组，每个文件一行（便于流式处理）
       --jsonl                每个文件一行 JSON（JSON Lines）
-      --out 目录             为每个工作簿写出标注副本（原文件不动）和一份 HTML 汇总报告
+      --out 目录             为每个工作簿写出标注副本（原文件不动）和一份 HTML 汇总报告；
+                             只写新文件，不覆盖任何已有文件（写出的文件记录在 juesuan-manifest.json）
+      --force                允许替换本工具上次在 --out 目录写出且未被修改的文件
       --jobs N               并行线程数（默认 CPU 核数 − 1；2 核及以下为 1）
+      --timeout 秒           每个文件的检查时限（默认 120 秒），超时的文件单独报告
       --tolerance envelope|strict|<金额>   容差策略（默认 envelope：0.005×(n+1) 以内为舍位差异）
       --percent-decimals 0|1|2   百分比小数位（默认 2）
       --reverse-formula pmkpi|ratio   反向指标计分公式（默认 pmkpi）
       --score-decimals 0|1|2    绩效得分小数位（默认 2）
-  juesuan narrative 文件.xlsx [--previous 上年.xlsx] [--style beijing|shanghai] [--percent-decimals N] [--docx 输出.docx]
+  juesuan narrative 文件.xlsx [--previous 上年.xlsx] [--style beijing|shanghai] [--percent-decimals N] [--docx 新文件.docx [--force]]
                    [--initial-budget 科目编码=金额 …] [--initial-budget total=金额]
                                                   根据表格生成决算说明（纯文本）
   juesuan proofread [--json] [--tables 文件.xlsx] 说明.txt|说明.docx
                                                   校对已有说明（对照表格与文本自身）
-退出码：2 = 有文件无法读取；1 = 有错误；0 = 无错误。`;
+  --verbose                出错时另外显示英文的技术细节（供报告问题用）
+退出码：0 = 无错误；1 = 发现错误；2 = 用法错误、有文件无法读取或超出限制、拒绝覆盖；3 = 程序内部错误。`;
 
 /** A usage or input problem: reported in zh-CN, exit code 2. */
 class CliError extends Error {}
@@ -46,10 +52,13 @@ function fail(message: string): never {
   throw new CliError(message);
 }
 
+/** --verbose anywhere on the line: English internals (library texts, stacks) are printed too. */
+let verbose = false;
+
 function settingsFrom(values: Record<string, string | boolean | undefined>): CheckSettings {
   const s: CheckSettings = { ...DEFAULT_SETTINGS };
   const tol = values.tolerance as string | undefined;
-  if (tol) {
+  if (tol !== undefined) {
     if (tol === "envelope" || tol === "strict") s.tolerance = { kind: tol };
     else if (/^\d+(\.\d+)?$/.test(tol)) s.tolerance = { kind: "fixed", amount: tol };
     else fail(`--tolerance 只能是 envelope、strict 或金额，收到“${tol}”`);
@@ -57,14 +66,14 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Che
   const dec = (name: string): 0 | 1 | 2 | undefined => {
     const v = values[name] as string | undefined;
     if (v === undefined) return undefined;
-    if (!/^[012]$/.test(v)) fail(`--${name} 只能是 0、1 或 2`);
+    if (!/^[012]$/.test(v)) fail(`--${name} 只能是 0、1 或 2，收到“${v}”`);
     return Number(v) as 0 | 1 | 2;
   };
   s.percentDecimals = dec("percent-decimals") ?? s.percentDecimals;
   s.scoreDecimals = dec("score-decimals") ?? s.scoreDecimals;
   const rf = values["reverse-formula"] as string | undefined;
-  if (rf) {
-    if (rf !== "pmkpi" && rf !== "ratio") fail("--reverse-formula 只能是 pmkpi 或 ratio");
+  if (rf !== undefined) {
+    if (rf !== "pmkpi" && rf !== "ratio") fail(`--reverse-formula 只能是 pmkpi 或 ratio，收到“${rf}”`);
     s.reverseFormula = rf;
   }
   return s;
@@ -72,52 +81,129 @@ function settingsFrom(values: Record<string, string | boolean | undefined>): Che
 
 const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et|ett)$/i;
 
-/** Files, directories (every workbook inside, recursively) and globs → file list, in argument order. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
+const isInside = (folder: string, path: string) => {
+  const rel = relative(folder, path);
+  return rel === "" || (!!rel && !rel.startsWith("..") && !isAbsolute(rel));
+};
+
+/**
+ * Files, directories (every workbook inside, recursively) and globs → file list, in argument order.
+ * Never picks up the tool's own outputs: files a juesuan-manifest.json lists, and anything inside the
+ * output folder when that folder lies below an input folder.
+ */
+export async function expandInputs(inputs: string[], outDir?: string): Promise<string[]> {
   const out: string[] = [];
+  const manifests = new Map<string, Set<string>>();
+  // a manifest lists paths below its own folder: look in the file's folder and every folder above it
+  const ownOutput = async (file: string) => {
+    const absolute = resolve(file);
+    for (let dir = dirname(absolute); ; dir = dirname(dir)) {
+      if (!manifests.has(dir)) manifests.set(dir, await listedOutputs(dir));
+      if (manifests.get(dir)!.has(absolute)) return true;
+      if (dirname(dir) === dir) return false;
+    }
+  };
   for (const input of inputs) {
+    let found: string[] = [];
     if (existsSync(input) && statSync(input).isDirectory()) {
-      const found = await fg("**/*", { cwd: input, onlyFiles: true, dot: false });
-      out.push(...found.filter((f) => WORKBOOK_EXT.test(f) && !basename(f).startsWith("~$")).sort().map((f) => join(input, f)));
+      const root = resolve(input);
+      const names = await fg("**/*", { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: false });
+      found = names
+        .filter((f) => WORKBOOK_EXT.test(f) && !basename(f).startsWith("~$"))
+        .sort()
+        .map((f) => join(input, f))
+        .filter((f) => !(outDir && outDir !== root && isInside(outDir, resolve(f))));
     } else if (!existsSync(input) && /[*?[\]{}]/.test(input)) {
-      out.push(...(await fg(input.replace(/\\/g, "/"), { onlyFiles: true })).sort());
+      found = (await fg(input.replace(/\\/g, "/"), { onlyFiles: true })).sort().filter((f) => !(outDir && isInside(outDir, resolve(f))));
     } else {
       out.push(input);
+      continue;
     }
+    for (const f of found) if (!(await ownOutput(f))) out.push(f);
   }
   return [...new Set(out)];
 }
 
-async function runPool(files: string[], jobs: number, outDir: string | undefined, settings: CheckSettings, onReport: (r: FileReport, i: number) => void): Promise<void> {
+interface CheckTask {
+  file: string;
+  options: CheckFileOptions;
+}
+
+/**
+ * Checks every task in worker threads (jobs at a time). A worker that runs past the time limit or dies
+ * (out of memory …) is terminated and replaced; that file gets its own message and the others go on.
+ */
+async function runPool(tasks: CheckTask[], jobs: number, timeoutMs: number, onOutcome: (o: CheckOutcome, i: number) => void): Promise<void> {
   const workerScript = join(__dirname, "worker.js");
-  const useWorkers = jobs > 1 && files.length > 1 && existsSync(workerScript);
-  if (!useWorkers) {
-    for (let i = 0; i < files.length; i++) onReport(await checkFile(files[i], { outDir, settings }), i);
+  if (!existsSync(workerScript)) {
+    // running from TypeScript sources (tests of the pieces): in-process, no time limit
+    for (let i = 0; i < tasks.length; i++) {
+      const outcome = await checkFileOutcome(tasks[i].file, tasks[i].options).catch(
+        (e: Error): CheckOutcome => ({ report: { file: tasks[i].file, tables: [], findings: [], unrecognizedSheets: [], error: `${basename(tasks[i].file)}：检查时出错，未完成。` }, detail: e.stack ?? e.message }),
+      );
+      onOutcome(outcome, i);
+    }
     return;
   }
-  const count = Math.min(jobs, files.length);
   let next = 0;
-  await Promise.all(
-    Array.from({ length: count }, () => {
-      const worker = new Worker(workerScript);
-      return new Promise<void>((done, reject) => {
-        const send = () => {
-          if (next >= files.length) {
-            void worker.terminate().then(() => done());
-            return;
-          }
-          const id = next++;
-          worker.postMessage({ id, file: files[id], options: { outDir, settings } });
+  const slot = async () => {
+    let worker: Worker | null = null;
+    while (next < tasks.length) {
+      const id = next++;
+      const task = tasks[id];
+      let w: Worker;
+      try {
+        w = worker ??= new Worker(workerScript, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
+      } catch (e) {
+        onOutcome({ report: { file: task.file, tables: [], findings: [], unrecognizedSheets: [], error: `${basename(task.file)}：无法启动检查线程，未检查。` }, detail: (e as Error).message }, id);
+        continue;
+      }
+      const result = await new Promise<{ outcome?: CheckOutcome; failure?: "timeout" | "crash"; detail?: string }>((done) => {
+        const finish = (r: { outcome?: CheckOutcome; failure?: "timeout" | "crash"; detail?: string }) => {
+          clearTimeout(timer);
+          w.off("message", onMessage).off("error", onError).off("exit", onExit);
+          done(r);
         };
-        worker.on("message", (msg: { id: number; report: FileReport }) => {
-          onReport(msg.report, msg.id);
-          send();
-        });
-        worker.on("error", reject);
-        send();
+        const onMessage = (msg: { id: number; outcome: CheckOutcome }) => msg.id === id && finish({ outcome: msg.outcome });
+        const onError = (e: Error & { code?: string }) => finish({ failure: "crash", detail: `${e.code ?? ""} ${e.message}` });
+        const onExit = (code: number) => finish({ failure: "crash", detail: `worker exited with ${code}` });
+        const timer = setTimeout(() => finish({ failure: "timeout" }), timeoutMs);
+        w.on("message", onMessage).on("error", onError).on("exit", onExit);
+        w.postMessage({ id, file: task.file, options: task.options });
       });
-    }),
-  );
+      if (result.outcome) {
+        onOutcome(result.outcome, id);
+        continue;
+      }
+      await w.terminate().catch(() => undefined);
+      worker = null;
+      if (task.options.annotatedTarget) await removeTempFiles(task.options.annotatedTarget);
+      const name = basename(task.file);
+      const error =
+        result.failure === "timeout"
+          ? `${name}：检查超过 ${timeoutMs / 1000} 秒仍未完成，已停止（文件可能过大或结构异常）。如确需检查，可用 --timeout 调大时限。`
+          : `${name}：检查时内存不足或程序异常退出，未完成（文件可能过大或结构异常）。`;
+      onOutcome({ report: { file: task.file, tables: [], findings: [], unrecognizedSheets: [], error }, detail: result.detail }, id);
+    }
+    await worker?.terminate();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, slot));
+}
+
+/** Temp files a terminated worker may have left next to a target (writeFileAtomic names them .<name>.<pid>.<hex>.tmp). */
+async function removeTempFiles(target: string): Promise<void> {
+  const prefix = `.${basename(target)}.`;
+  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && name.endsWith(".tmp")) await unlink(join(dirname(target), name)).catch(() => undefined);
+  }
+}
+
+function parsePositiveNumber(value: string | undefined, option: string, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const ok = integer ? /^\d+$/.test(value) : /^\d+(\.\d+)?$/.test(value);
+  const n = Number(value);
+  if (!ok || !(n > 0)) fail(`${option} 应为${integer ? "正整数" : "正数"}，收到“${value}”`);
+  return n;
 }
 
 async function commandCheck(args: string[]): Promise<number> {
@@ -128,7 +214,9 @@ async function commandCheck(args: string[]): Promise<number> {
       json: { type: "boolean" },
       jsonl: { type: "boolean" },
       out: { type: "string" },
+      force: { type: "boolean" },
       jobs: { type: "string" },
+      timeout: { type: "string" },
       tolerance: { type: "string" },
       "percent-decimals": { type: "string" },
       "reverse-formula": { type: "string" },
@@ -136,14 +224,30 @@ async function commandCheck(args: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) fail("请给出要检查的 .xlsx 文件、目录或通配符。juesuan --help 查看用法。");
+  if (values.json && values.jsonl) fail("--json 和 --jsonl 只能选一个。");
+  if (values.force && !values.out) fail("--force 只和 --out 一起使用（替换本工具上次写出的文件）。");
   const settings = settingsFrom(values);
-  const files = await expandInputs(positionals);
+  const requestedJobs = parsePositiveNumber(values.jobs, "--jobs", true);
+  const timeoutSeconds = parsePositiveNumber(values.timeout, "--timeout", false) ?? INPUT_LIMITS.secondsPerFile;
+  if (values.out === "") fail("--out 需要一个文件夹路径。");
+  const outDir = values.out !== undefined ? resolve(values.out) : undefined;
+  const files = await expandInputs(positionals, outDir);
   if (files.length === 0) fail(`没有找到工作簿：${positionals.join(" ")}`);
-  const outDir = values.out ? resolve(values.out) : undefined;
-  if (outDir) await mkdir(outDir, { recursive: true });
+  // Every output is decided before any file is checked: a refusal leaves nothing half written.
+  let folder: OutputFolder | undefined;
+  const targets: (string | undefined)[] = files.map(() => undefined);
+  let reportTarget: string | undefined;
+  let scriptTarget: string | undefined;
+  if (values.out !== undefined) {
+    folder = await OutputFolder.open(values.out, { force: !!values.force, inputs: await identifyInputs(files) });
+    const names = annotatedNames(files, [REPORT_NAME, REPORT_SCRIPT_NAME, MANIFEST_NAME]);
+    for (let i = 0; i < files.length; i++) targets[i] = await folder.claim(names[i]);
+    reportTarget = await folder.claim(REPORT_NAME);
+    scriptTarget = await folder.claim(REPORT_SCRIPT_NAME);
+  }
   // Worker threads pay off from 3 cores up: on 2 vCPUs ExcelJS's garbage collection already fills the second one (README 性能).
   const cores = availableParallelism();
-  const jobs = values.jobs ? Math.max(1, Number(values.jobs) || 1) : cores > 2 ? cores - 1 : 1;
+  const jobs = requestedJobs ?? (cores > 2 ? cores - 1 : 1);
   const reports: FileReport[] = new Array(files.length);
   const showProgress = files.length > 3 && !!process.stderr.isTTY;
   let done = 0;
@@ -155,7 +259,7 @@ async function commandCheck(args: string[]): Promise<number> {
     bar.start(files.length, 0, { file: "" });
     return bar;
   })();
-  // --json streams a JSON array with one file per line, in the order files finish being checked in argument order
+  // --json streams a JSON array with one file per line, in argument order as files finish
   let printed = 0;
   const flush = () => {
     while (printed < files.length && reports[printed]) {
@@ -165,21 +269,37 @@ async function commandCheck(args: string[]): Promise<number> {
       printed++;
     }
   };
-  await runPool(files, jobs, outDir, settings, (report, i) => {
-    reports[i] = report;
-    done++;
-    progress?.update(done, { file: basename(report.file) });
-    flush();
-  });
-  progress?.stop();
-  if (values.json) process.stdout.write(files.length ? "\n]\n" : "[]\n");
+  const details = new Map<number, string>();
+  try {
+    await runPool(
+      files.map((file, i) => ({ file, options: { settings, annotatedTarget: targets[i] } })),
+      jobs,
+      timeoutSeconds * 1000,
+      (outcome, i) => {
+        reports[i] = outcome.report;
+        if (outcome.written) folder?.record(outcome.written.path, outcome.written.sha256);
+        if (outcome.detail) details.set(i, outcome.detail);
+        done++;
+        progress?.update(done, { file: basename(outcome.report.file) });
+        flush();
+      },
+    );
+  } finally {
+    progress?.stop();
+    // the JSON array is always closed, whatever happened to the files
+    if (values.json) process.stdout.write(printed ? "\n]\n" : "[]\n");
+  }
   if (!values.json && !values.jsonl) process.stdout.write(renderReadable(reports));
-  for (const r of reports) if (r.error) process.stderr.write(`无法读取 ${r.file}：${r.error}\n`);
-  if (outDir) {
-    const html = renderHtmlReport(reports, outDir);
-    const target = join(outDir, "决算检查报告.html");
-    await writeFile(target, html, "utf8");
-    process.stderr.write(`已写出报告：${target}\n`);
+  // each file problem once, on stderr; English internals only with --verbose
+  reports.forEach((r, i) => {
+    if (r.error) process.stderr.write(`juesuan：${r.error}\n`);
+    if (verbose && details.has(i)) process.stderr.write(`  （详情）${details.get(i)}\n`);
+  });
+  if (folder && reportTarget && scriptTarget) {
+    await folder.write(reportTarget, renderHtmlReport(reports, folder.dir));
+    await folder.write(scriptTarget, REPORT_SCRIPT);
+    await folder.saveManifest();
+    process.stderr.write(`已写出报告：${reportTarget}\n`);
   }
   if (reports.some((r) => r.error)) return 2;
   if (reports.some((r) => r.findings.some((f) => f.severity === "error"))) return 1;
@@ -191,7 +311,11 @@ async function loadTables(file: string) {
     // narrative and proofreading need the tables only, not the rule findings
     return recognizeWorkbook(await readWorkbookFile(file)).tables;
   } catch (e) {
-    fail((e as Error).message);
+    const err = e as Error & { detail?: string };
+    if (verbose) process.stderr.write(`  （详情）${err.detail ?? err.stack ?? err.message}\n`);
+    if (err.name === "UnreadableWorkbookError") fail(err.message);
+    if (err.name === "InputLimitError") fail(`${basename(file)}：${err.message}`);
+    fail(`${basename(file)}：文件内容无法解析（可能已损坏）。请在 Excel 或 WPS 中打开并“另存为 .xlsx”后再检查。`);
   }
 }
 
@@ -204,10 +328,19 @@ async function commandNarrative(args: string[]): Promise<number> {
       style: { type: "string" },
       "percent-decimals": { type: "string" },
       docx: { type: "string" },
+      force: { type: "boolean" },
       "initial-budget": { type: "string", multiple: true },
     },
   });
   if (positionals.length !== 1) fail("narrative 需要一个 .xlsx 文件。");
+  if (values.docx === "") fail("--docx 需要一个文件名（如 说明.docx）。");
+  // the Word file may only be new, or one this tool wrote there before (--force): decided before any work
+  let docx: { folder: OutputFolder; target: string } | undefined;
+  if (values.docx !== undefined) {
+    const inputs = await identifyInputs([positionals[0], ...(values.previous ? [values.previous] : [])]);
+    const { folder, rel } = await OutputFolder.forFile(values.docx, { force: !!values.force, inputs });
+    docx = { folder, target: await folder.claim(rel) };
+  }
   const style = (values.style ?? "beijing") as string;
   if (style !== "beijing" && style !== "shanghai") fail("--style 只能是 beijing 或 shanghai");
   const pd = values["percent-decimals"] ?? "2";
@@ -234,21 +367,44 @@ async function commandNarrative(args: string[]): Promise<number> {
     if (p.text) lines.push(p.text);
   }
   process.stdout.write(lines.join("\n") + "\n");
-  if (values.docx) {
+  if (docx) {
     const { narrativeToDocx } = await import("../export/docx");
-    await writeFile(values.docx, await narrativeToDocx(doc));
+    await docx.folder.write(docx.target, await narrativeToDocx(doc));
+    await docx.folder.saveManifest();
     process.stderr.write(`已写出 ${values.docx}\n`);
   }
   return 0;
 }
 
+/** Largest 说明 file read (a .docx with pictures included). */
+const MAX_TEXT_BYTES = 30 * 1024 * 1024;
+
+/** The 说明 as text, from a .txt (UTF-8 or GB18030) or .docx; anything else is refused with what to do. */
 async function readText(file: string): Promise<string> {
-  if (extname(file).toLowerCase() === ".docx") {
-    const mammoth = await import("mammoth");
-    const { value } = await mammoth.extractRawText({ path: file });
-    return value;
-  }
+  const name = basename(file);
+  const info = await stat(file).catch((e: { code?: string }) => fail(e.code === "ENOENT" || e.code === "ENOTDIR" ? `${name}：文件不存在，请检查文件名和路径。` : `${name}：无法读取（${e.code ?? "未知原因"}）。`));
+  if (info.isDirectory()) fail(`${name}：这是一个文件夹，请给出说明文件（.txt 或 .docx）。`);
+  if (!info.isFile()) fail(`${name}：不是普通文件（设备、管道等），不会读取。`);
+  if (info.size > MAX_TEXT_BYTES) fail(`${name}：文件过大（超过 ${MAX_TEXT_BYTES / 1024 / 1024} MB），不像是决算说明。`);
+  if (info.size === 0) fail(`${name}：文件为空。`);
   const bytes = await readFile(file);
+  const head = bytes.subarray(0, 8);
+  if (head.subarray(0, 4).toString("latin1") === "%PDF") fail(`${name}：这是 PDF 文件，无法校对。请把说明另存为 .docx 或 .txt 后再校对。`);
+  if (head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) fail(`${name}：这是旧格式 .doc / .wps 文档或加密文档，无法读取。请在 Word 或 WPS 中另存为 .docx 后再校对。`);
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    // a zip: only a Word document is a 说明
+    const problem = await inspectWorkbookBytes(bytes);
+    if (problem?.code !== "word") fail(`${name}：不是 Word 文档（.docx），${problem === null ? "而是 Excel 工作簿" : "文件格式无法识别或已损坏"}。请给出 .docx 或 .txt 说明文件。`);
+    try {
+      const mammoth = await import("mammoth");
+      return (await mammoth.extractRawText({ buffer: bytes })).value;
+    } catch (e) {
+      if (verbose) process.stderr.write(`  （详情）${(e as Error).stack ?? e}\n`);
+      fail(`${name}：Word 文档已损坏，无法读取。请在 Word 或 WPS 中打开并另存为 .docx 后再校对。`);
+    }
+  }
+  if (extname(file).toLowerCase() === ".docx") fail(`${name}：文件已损坏，不是有效的 Word 文档。请在 Word 或 WPS 中另存为 .docx 后再校对。`);
+  if (bytes.includes(0)) fail(`${name}：不是文本文件（含二进制内容），无法校对。请给出 .txt 或 .docx 说明文件。`);
   // 说明 files exported on Windows are often GB18030; try UTF-8 first
   const utf8 = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   if (!utf8.includes("\uFFFD")) return utf8.replace(/^\uFEFF/, "");
@@ -261,13 +417,9 @@ async function readText(file: string): Promise<string> {
 
 async function commandProofread(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean" }, tables: { type: "string" }, "percent-decimals": { type: "string" } } });
+  if (values["percent-decimals"] !== undefined && !/^[012]$/.test(values["percent-decimals"])) fail("--percent-decimals 只能是 0、1 或 2");
   if (positionals.length !== 1) fail("proofread 需要一个 .txt 或 .docx 说明文件。");
-  let text: string;
-  try {
-    text = await readText(positionals[0]);
-  } catch (e) {
-    fail(`无法读取 ${positionals[0]}：${(e as Error).message}`);
-  }
+  const text = await readText(positionals[0]);
   const tables = values.tables ? await loadTables(values.tables) : undefined;
   const findings = proofread(text, { tables });
   if (values.json) {
@@ -283,8 +435,24 @@ async function commandProofread(args: string[]): Promise<number> {
   return findings.some((f) => f.severity === "error") ? 1 : 0;
 }
 
+/** Node's argument-parser errors (English) in zh-CN. */
+function parseArgsMessage(err: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(err.message)?.[1];
+  switch (err.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `未知选项“${option ?? ""}”。`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return option ? `选项“${option.replace(/ <value>$/, "").split(",").pop()!.trim()}”的值有误（需要一个值，或不接受值）。` : "选项的值有误。";
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `多余的参数“${option ?? ""}”。`;
+    default:
+      return "命令行参数有误。";
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  verbose = argv.includes("--verbose");
+  const [command, ...rest] = argv.filter((a) => a !== "--verbose");
   if (!command || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(HELP + "\n");
     return command ? 0 : 2;
@@ -307,23 +475,30 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     const err = e as Error & { code?: string };
-    if (err instanceof CliError || err.code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`juesuan：${err.message}${err instanceof CliError ? "" : "（juesuan --help 查看用法）"}\n`);
+    if (err instanceof CliError || err instanceof OutputError) {
+      process.stderr.write(`juesuan：${err.message}\n`);
       return 2;
     }
-    throw e;
+    if (err.code?.startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`juesuan：${parseArgsMessage(err)}juesuan --help 查看用法。\n`);
+      return 2;
+    }
+    if (err.code && /^E[A-Z]+$/.test(err.code)) {
+      // a file-system problem the user can fix (permissions, missing folder, full disk …)
+      process.stderr.write(`juesuan：${describeFsError(err, (err as { path?: string }).path ?? "文件")}\n${verbose ? `  （详情）${err.stack ?? err.message}\n` : ""}`);
+      return 2;
+    }
+    process.stderr.write(`juesuan：内部错误（程序缺陷）${verbose ? `：${err.stack ?? err.message}` : "，请加 --verbose 重试并把输出报告给维护者。"}\n`);
+    return 3;
   }
 }
 
-
 if (require.main === module || process.env.JUESUAN_CLI === "1") {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: Error) => {
-      process.stderr.write(`juesuan：内部错误：${e.stack ?? e.message}\n`);
-      process.exitCode = 3;
-    },
-  );
+  // `juesuan check --json … | head`: a closed pipe ends the output quietly
+  process.stdout.on("error", (e: { code?: string }) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

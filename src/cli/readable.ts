@@ -19,10 +19,12 @@ export function renderReadable(reports: readonly FileReport[]): string {
   for (const r of reports) {
     out.push(`■ ${r.file}`);
     if (r.error) {
-      out.push(`  无法读取：${r.error}`, "");
+      // the reason is printed once, on stderr
+      out.push("  未检查：无法读取（原因见错误输出）。", "");
       continue;
     }
     if (r.tables.length === 0) out.push("  未识别到标准决算公开表或绩效自评表。");
+    else if (r.unrecognizedSheets.length) out.push(`  未识别的工作表：${r.unrecognizedSheets.join("、")}`);
     for (const t of r.tables) out.push(`  · ${t.sheet}!${t.range}  ${KIND_NAMES[t.kind] ?? t.kind}  ${t.unit ?? "单位未注明"}  ${t.year ?? ""}  ${t.unitName ?? ""}`.trimEnd());
     const c = countBySeverity(r.findings);
     out.push(`  结果：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`);

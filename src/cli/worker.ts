@@ -1,8 +1,11 @@
-/** Worker thread: checks the files it is sent, one at a time, and posts each report back. */
+/** Worker thread: checks the files it is sent, one at a time, and posts each outcome back. */
 import { parentPort } from "node:worker_threads";
-import { checkFile, type CheckFileOptions } from "./check-file";
+import { checkFileOutcome, type CheckFileOptions, type CheckOutcome } from "./check-file";
 
 parentPort?.on("message", async (msg: { id: number; file: string; options: CheckFileOptions }) => {
-  const report = await checkFile(msg.file, msg.options).catch((e: Error) => ({ file: msg.file, tables: [], findings: [], error: `检查失败：${e.message}` }));
-  parentPort?.postMessage({ id: msg.id, report });
+  const outcome: CheckOutcome = await checkFileOutcome(msg.file, msg.options).catch((e: Error) => ({
+    report: { file: msg.file, tables: [], findings: [], unrecognizedSheets: [], error: `${msg.file.split(/[\\/]/).pop()}：检查时出错，未完成。` },
+    detail: e.stack ?? e.message,
+  }));
+  parentPort?.postMessage({ id: msg.id, outcome });
 });

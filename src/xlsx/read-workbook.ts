@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { CellSnapshot, RangeBox, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
 import { a1ToBox } from "../domain/grid";
 import { formatNumber } from "../domain/number-format";
+import { inspectWorkbookBytes, inspectWorkbookFile, trimSnapshot } from "./input-limits";
 
 /** Thrown for files that are not readable workbooks; `message` is zh-CN and names the file. */
 export class UnreadableWorkbookError extends Error {
@@ -21,8 +22,10 @@ export class UnreadableWorkbookError extends Error {
 
 export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-  const problem = sniffNonXlsx(bytes);
   const label = fileName ?? "工作簿";
+  const limit = await inspectWorkbookBytes(bytes); // size, zip bomb, cells, merges, not a workbook, old format, encrypted (input-limits.ts)
+  if (limit) throw Object.assign(new UnreadableWorkbookError(`${label}：${limit.message}`, fileName), { detail: limit.detail });
+  const problem = sniffNonXlsx(bytes);
   if (problem) throw new UnreadableWorkbookError(`${label}：${problem}`, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -30,9 +33,11 @@ export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array, fileN
     const input: unknown = typeof Buffer !== "undefined" ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.buffer;
     await workbook.xlsx.load(input as ArrayBuffer);
   } catch (e) {
-    throw new UnreadableWorkbookError(`${label}：文件已损坏或不是 .xlsx 工作簿，无法读取（${(e as Error).message ?? e}）。`, fileName);
+    // the library's own text ("uncompressed data size mismatch" …) is kept for --verbose only
+    throw Object.assign(new UnreadableWorkbookError(`${label}：文件已损坏或不是 .xlsx 工作簿，无法读取。请在 Excel 或 WPS 中打开并“另存为 .xlsx”后再检查。`, fileName), { detail: (e as Error).message ?? String(e) });
   }
-  return snapshotFromExcelJS(workbook, fileName);
+  return trimSnapshot(snapshotFromExcelJS(workbook, fileName)); // stray far cells dropped, used area capped
+
 }
 
 /** Recognise files that are certainly not .xlsx before ExcelJS gives a cryptic error. */
@@ -126,13 +131,8 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, index: number): SheetSnapshot {
 
 /** Node only (CLI, tests, benches): read a workbook from disk. fs is imported lazily so the browser bundle never needs it. */
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
-  const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
   const name = path.split(/[\\/]/).pop() ?? path;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    throw new UnreadableWorkbookError(`${name}：无法打开文件（${(e as { code?: string }).code ?? (e as Error).message}）。`, path);
-  }
-  return readWorkbookBuffer(bytes, name);
+  const read = await inspectWorkbookFile(path, { content: false }); // regular files only, read with a size cap; content checked below
+  if (!read.ok) throw Object.assign(new UnreadableWorkbookError(`${name}：${read.problem.message}`, path), { detail: read.problem.detail });
+  return readWorkbookBuffer(read.bytes, name);
 }

@@ -10,6 +10,9 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { expectedFixtures, FIXTURE_DIR } from "../support/fixtures";
 
+// child processes on a busy 2-vCPU machine: generous, never a speed assertion
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "juesuan.js");
 
@@ -81,7 +84,7 @@ describe("juesuan check", () => {
     expect(r.code).toBe(1);
     expect(sha(src)).toBe(before);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(["单位.已标注.xlsx", "决算检查报告.html"].sort());
+    expect(files).toEqual(["juesuan-manifest.json", "单位.已标注.xlsx", "决算检查报告.html", "决算检查报告.js"].sort());
     const html = readFileSync(join(out, "决算检查报告.html"), "utf8");
     expect(html).toContain(fixtures[broken[0]].injected!.rule);
     expect(html).toContain("单位.已标注.xlsx");

@@ -15,8 +15,11 @@ export class SheetReader {
     let cols = sheet.colCount;
     for (const row of sheet.cells) if (row && row.length > cols) cols = row.length;
     this.colCount = cols;
+    // only the part of a merge inside the used range: a merge over the whole sheet must not allocate 17 billion keys
     for (const m of sheet.merges) {
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(this.key(r, c), m);
+      const bottom = Math.min(m.bottom, this.rowCount - 1);
+      const right = Math.min(m.right, this.colCount - 1);
+      for (let r = m.top; r <= bottom; r++) for (let c = m.left; c <= right; c++) this.mergeByCell.set(this.key(r, c), m);
     }
   }
 
