@@ -12,6 +12,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
+
+// The production build refuses to run without a deployment URL (it would ship a manifest pointing at localhost);
+// the test build uses a placeholder intranet address. The browser test, which may build too, inherits it.
+process.env.JUESUAN_URL_PROD ??= "https://juesuan.example.gov.cn/addin/";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const node = process.execPath;
 const bin = (pkg, file) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
