@@ -39,7 +39,7 @@ export const basic: SectionTemplate = {
   id: "basic",
   title: "一般公共预算财政拨款基本支出决算情况说明",
   write(ctx) {
-    const b = new ParagraphBuilder(ctx.unit);
+    const b = ctx.paragraph();
     const t6 = ctx.current.find(T6);
     if (!t6) return [writeMissingTable(b, KIND_TITLES["general-budget-basic-expenditure"])];
     const personnel = groupTotal(ctx, t6, "personnel");

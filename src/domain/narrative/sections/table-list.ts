@@ -1,0 +1,29 @@
+/** 部门决算表: the tables published with the 说明, in the template's order, marking those recognized. */
+import { KIND_TITLES } from "../../kinds";
+import type { TableKind } from "../../model";
+import type { SectionTemplate } from "./section";
+
+const CORE: readonly TableKind[] = [
+  "income-expenditure-summary",
+  "income",
+  "expenditure",
+  "fiscal-summary",
+  "general-budget-expenditure",
+  "general-budget-basic-expenditure",
+  "three-public-expenses",
+  "government-fund",
+  "state-capital",
+];
+
+export const tableList: SectionTemplate = {
+  id: "table-list",
+  title: "部门决算表",
+  write(ctx) {
+    const b = ctx.paragraph();
+    const present = CORE.filter((k) => ctx.current.find(k));
+    b.add(`本部分为部门决算公开表（见附表），共${present.length}张：`);
+    b.add(present.map((k) => KIND_TITLES[k]).join("、"));
+    b.add("。");
+    return [b];
+  },
+};
