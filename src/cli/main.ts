@@ -13,10 +13,10 @@ import { Worker } from "node:worker_threads";
 import fg from "fast-glob";
 import { recognizeWorkbook } from "../domain/recognize";
 import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
-import { generateNarrative } from "../domain/narrative";
 import { proofread } from "../domain/proofread";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { checkFile, type FileReport } from "./check-file";
+import { commandNarrative } from "./narrative-command";
 import { renderHtmlReport } from "./report-html";
 import { renderReadable } from "./readable";
 
@@ -32,9 +32,10 @@ const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评�
       --percent-decimals 0|1|2   百分比小数位（默认 2）
       --reverse-formula pmkpi|ratio   反向指标计分公式（默认 pmkpi）
       --score-decimals 0|1|2    绩效得分小数位（默认 2）
-  juesuan narrative 文件.xlsx [--previous 上年.xlsx] [--style beijing|shanghai] [--percent-decimals N] [--docx 输出.docx]
-                   [--initial-budget 科目编码=金额 …] [--initial-budget total=金额]
-                                                  根据表格生成决算说明（纯文本）
+  juesuan narrative 文件.xlsx [--facts 补充信息.json] [--previous 上年.xlsx] [--template shanghai|beijing|central]
+                   [--percent-decimals N] [--thousands yes|no] [--docx 输出.docx] [--json]
+                                                  按地区模板生成决算说明（首行为尚缺的补充信息数）
+  juesuan narrative --facts-template [文件.xlsx]  打印空的补充信息文件（给出工作簿时只列该工作簿尚缺的项）
   juesuan proofread [--json] [--tables 文件.xlsx] 说明.txt|说明.docx
                                                   校对已有说明（对照表格与文本自身）
 退出码：2 = 有文件无法读取；1 = 有错误；0 = 无错误。`;
@@ -193,53 +194,6 @@ async function loadTables(file: string) {
   } catch (e) {
     fail((e as Error).message);
   }
-}
-
-async function commandNarrative(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      previous: { type: "string" },
-      style: { type: "string" },
-      "percent-decimals": { type: "string" },
-      docx: { type: "string" },
-      "initial-budget": { type: "string", multiple: true },
-    },
-  });
-  if (positionals.length !== 1) fail("narrative 需要一个 .xlsx 文件。");
-  const style = (values.style ?? "beijing") as string;
-  if (style !== "beijing" && style !== "shanghai") fail("--style 只能是 beijing 或 shanghai");
-  const pd = values["percent-decimals"] ?? "2";
-  if (!/^[012]$/.test(pd)) fail("--percent-decimals 只能是 0、1 或 2");
-  const tables = await loadTables(positionals[0]);
-  if (tables.length === 0) fail(`${positionals[0]} 中没有识别到标准决算表，无法生成说明。`);
-  const previous = values.previous ? await loadTables(values.previous) : undefined;
-  // 年初预算 is not in the public tables: only what the user states ("2060702=3.00", "total=120.00")
-  const initialBudgets: Record<string, string> = {};
-  for (const entry of values["initial-budget"] ?? []) {
-    const m = /^(total|合计|\d{3,7})=(\d+(?:\.\d+)?)$/.exec(entry.replace(/,/g, "").trim());
-    if (!m) fail(`--initial-budget 应写成 科目编码=金额（如 2060702=3.00）或 total=金额，收到“${entry}”`);
-    initialBudgets[m[1] === "合计" ? "total" : m[1]] = m[2];
-  }
-  const doc = generateNarrative(tables, {
-    style,
-    percentDecimals: Number(pd) as 0 | 1 | 2,
-    previous,
-    initialBudgets: Object.keys(initialBudgets).length ? initialBudgets : undefined,
-  });
-  const lines: string[] = [doc.title, ""];
-  for (const p of doc.paragraphs) {
-    if (p.heading) lines.push(p.heading);
-    if (p.text) lines.push(p.text);
-  }
-  process.stdout.write(lines.join("\n") + "\n");
-  if (values.docx) {
-    const { narrativeToDocx } = await import("../export/docx");
-    await writeFile(values.docx, await narrativeToDocx(doc));
-    process.stderr.write(`已写出 ${values.docx}\n`);
-  }
-  return 0;
 }
 
 async function readText(file: string): Promise<string> {

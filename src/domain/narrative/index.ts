@@ -4,6 +4,7 @@
  * tables, last year's tables and the 补充信息 facts; anything else is a visible placeholder naming the fact
  * to enter, and the document lists what is still missing.
  */
+import type { Finding } from "../findings";
 import type { RecognizedTable } from "../model";
 import { createContext, type NarrativeContext } from "./context";
 import { assets } from "./sections/assets";
@@ -146,6 +147,18 @@ export function generateNarrative(tables: readonly RecognizedTable[], options: P
     warnings,
     missing,
   };
+}
+
+/** The tables of the 说明 on which the rules found errors, with how many: what the warning at the top names. */
+export function unbalancedTables(tables: readonly RecognizedTable[], findings: readonly Finding[]): { table: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) {
+    if (f.severity !== "error") continue;
+    const table = tables.find((t) => t.id === f.table) ?? tables.find((t) => t.sheet === f.sheet);
+    if (!table || table.kind === "project-self-evaluation" || table.kind === "department-self-evaluation") continue;
+    counts.set(table.title, (counts.get(table.title) ?? 0) + 1);
+  }
+  return [...counts.entries()].map(([table, count]) => ({ table, count }));
 }
 
 function unbalancedWarnings(options: Partial<NarrativeOptions>): string[] {
