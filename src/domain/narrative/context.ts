@@ -63,7 +63,8 @@ export function createContext(
     unit,
     warnings: [],
     asked: new Map(),
-    paragraph: () => new ParagraphBuilder(unit, conventions.thousands),
+    // 元 documents print amounts as their tables do, with 千分位; the convention is about 万元 running text
+    paragraph: () => new ParagraphBuilder(unit, unit === "元" ? true : conventions.thousands),
   };
 }
 

@@ -95,7 +95,17 @@ export function generateNarrative(tables: readonly RecognizedTable[], options: P
     ...(options.percentDecimals !== undefined ? { percentDecimals: options.percentDecimals } : {}),
     ...(options.conventions ?? {}),
   };
-  const resolved: NarrativeOptions = { ...DEFAULT_NARRATIVE_OPTIONS, style: template.style, ...options, percentDecimals: conventions.percentDecimals };
+  // the older option initialBudgets is the facts' initialBudgets group
+  const facts = options.initialBudgets
+    ? { ...(options.facts ?? {}), initialBudgets: { ...options.initialBudgets, ...(options.facts?.initialBudgets ?? {}) } }
+    : options.facts;
+  const resolved: NarrativeOptions = {
+    ...DEFAULT_NARRATIVE_OPTIONS,
+    style: template.style,
+    ...options,
+    facts,
+    percentDecimals: conventions.percentDecimals,
+  };
   const ctx = createContext(tables, resolved, template, conventions);
   const paragraphs: NarrativeParagraph[] = [];
   let pending: { text: string; level: number }[] = [];
@@ -116,9 +126,9 @@ export function generateNarrative(tables: readonly RecognizedTable[], options: P
       const mark = pending.length;
       if (node.heading) pending.push({ text: fill(node.heading, ctx), level });
       const before = paragraphs.length;
-      if (node.section) {
-        const section = SECTIONS[node.section];
-        emit(node.section, section ? section.write(ctx) : null);
+      for (const id of typeof node.section === "string" ? [node.section] : (node.section ?? [])) {
+        const section = SECTIONS[id];
+        emit(id, section ? section.write(ctx) : null);
       }
       if (node.children) walk(node.children, level + 1);
       // a sub-heading with nothing under it (三公 （一）（二） when there is no 三公 at all) is not printed

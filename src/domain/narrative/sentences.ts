@@ -177,7 +177,7 @@ export interface BudgetSlots {
   /** initialBudgets key ("initialBudgets.2130104") and what it is ("城乡社区管理事务（款）行政运行（项）年初预算数") */
   budgetKey: string;
   budgetLabel: string;
-  /** reasons slot ("2130104") and the subject of the reason ("行政运行（项）决算数与预算数") */
+  /** reasons slot ("2130104") and the subject of the reason ("行政运行（2130104）决算数") */
   reasonSlot: string;
   reasonWhat: string;
 }
@@ -199,7 +199,7 @@ export function writeBudgetComparison(
   b.add(words.budget);
   if (!budget) {
     b.missing(slots.budgetKey, `${slots.budgetLabel}（${u}）`).add(`${u}，${words.actual}`).amount(actual).add(`${u}。决算数与预算数差异的主要原因：`);
-    writeText(b, ctx, `reasons.${slots.reasonSlot}`, `${slots.reasonWhat}差异的主要原因`).add("。");
+    writeText(b, ctx, `reasons.${slots.reasonSlot}`, `${slots.reasonWhat}与预算数差异的主要原因`).add("。");
     return;
   }
   const bv = inUnit(budget, u);

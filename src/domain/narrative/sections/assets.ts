@@ -21,14 +21,14 @@ export const assets: SectionTemplate = {
     b.add("截至");
     if (ctx.year !== null) b.number(String(ctx.year), ctx.yearSources, "表头年度");
     else b.add("本年度");
-    b.add(`年12月31日，${ctx.unitName ?? "本部门"}共有车辆`);
+    b.add("年").number("12月31日", [], "决算年度的年末").add(`，${ctx.unitName ?? "本部门"}共有车辆`);
     writeCount(b, ctx, "assets.vehicles").add("辆，其中：");
     KINDS.forEach(([key, label], i) => {
       if (i > 0) b.add("、");
       b.add(label);
       writeCount(b, ctx, `assets.${key}`).add("辆");
     });
-    b.add("。单价100万元（含）以上设备（不含车辆）");
+    b.add("。单价").number("100", [], "模板规定的口径：单价100万元（含）以上").add("万元（含）以上设备（不含车辆）");
     writeCount(b, ctx, "assets.equipment").add("台（套）。");
     return [b];
   },

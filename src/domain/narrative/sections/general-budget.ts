@@ -164,7 +164,7 @@ export function writeLeafItems(ctx: NarrativeContext, table: RecognizedTable, co
       budgetKey: `initialBudgets.${prefix}${row.code}`,
       budgetLabel: `${chain}（${row.code}）年初预算数`,
       reasonSlot: `${prefix}${row.code}`,
-      reasonWhat: `${row.label}（${row.code}）决算数与预算数`,
+      reasonWhat: `${row.label}（${row.code}）决算数`,
     });
     return b;
   });
@@ -185,7 +185,7 @@ export const generalBudgetDetail: SectionTemplate = {
       budgetKey: "initialBudgets.total",
       budgetLabel: "一般公共预算财政拨款支出年初预算数合计",
       reasonSlot: "general-budget-detail",
-      reasonWhat: "一般公共预算财政拨款支出决算数与预算数",
+      reasonWhat: "一般公共预算财政拨款支出决算数",
     });
     const items = writeLeafItems(ctx, t5, "total");
     if (items.length > 0) b.add("其中：");

@@ -21,7 +21,8 @@ export const tableList: SectionTemplate = {
   write(ctx) {
     const b = ctx.paragraph();
     const present = CORE.filter((k) => ctx.current.find(k));
-    b.add(`本部分为部门决算公开表（见附表），共${present.length}张：`);
+    b.add("本部分为部门决算公开表（见附表），共");
+    b.number(String(present.length), present.map((k) => ctx.current.find(k)!.id), "识别到的标准决算表张数").add("张：");
     b.add(present.map((k) => KIND_TITLES[k]).join("、"));
     b.add("。");
     return [b];

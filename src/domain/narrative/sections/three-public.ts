@@ -71,7 +71,8 @@ export const threePublicOverall: SectionTemplate = {
     if (!d) return [];
     const u = ctx.unit;
     const { actual, budget, items } = d;
-    const withActual = items.filter((i) => i.actual);
+    // items not involved at all (no budget, no spending) are not listed (不涉及的不列)
+    const withActual = items.filter((i) => i.actual && (!isZero(i.actual) || !isZero(i.budget)));
 
     // budget against final
     const p1 = ctx.paragraph();

@@ -49,7 +49,7 @@ export const BEIJING_2023: NarrativeTemplate = {
         {
           heading: "四、一般公共预算财政拨款支出决算情况说明",
           children: [
-            { heading: "（一）一般公共预算财政拨款支出决算总体情况", section: "general-budget-structure" },
+            { heading: "（一）一般公共预算财政拨款支出决算总体情况", section: ["general-budget-overall", "general-budget-structure"] },
             { heading: "（二）一般公共预算财政拨款支出决算具体情况", section: "general-budget-detail" },
           ],
         },

@@ -23,7 +23,8 @@ export interface NumberConventions {
  */
 export interface TemplateNode {
   heading: string;
-  section?: string;
+  /** the section module(s) writing under this heading, in order */
+  section?: string | readonly string[];
   children?: readonly TemplateNode[];
 }
 
