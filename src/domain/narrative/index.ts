@@ -189,7 +189,7 @@ export function askedFacts(tables: readonly RecognizedTable[], options: Partial<
 /** The opening line: how many facts are still missing. */
 export function missingSummary(doc: NarrativeDocument): string {
   const n = doc.missing?.length ?? 0;
-  return n === 0 ? "补充信息已齐全，没有待填内容。" : `尚缺${n}项补充信息（见文中【待填：…】）。`;
+  return n === 0 ? "补充信息已齐全，没有待填内容。" : `尚缺${n}项补充信息（见文中“待填”处）。`;
 }
 
 /** The document as plain text: warnings, the missing count, title, then each heading line and paragraph. */
