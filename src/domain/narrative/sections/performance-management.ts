@@ -68,7 +68,7 @@ export const performanceManagement: SectionTemplate = {
       GRADE_BANDS.forEach((band, i) => {
         if (i > 0) b.add("；");
         const members = tables.filter((t) => t.band === i);
-        b.add(`绩效评级为“${band.shanghai}”的项目`).number(String(members.length), members.map((t) => t.score?.source ?? t.table.sheet), `评级为“${band.shanghai}”的自评表张数`).add("个");
+        b.add(`绩效评级结果为“${band.shanghai}”的项目`).number(String(members.length), members.map((t) => t.score?.source ?? t.table.sheet), `评级为“${band.shanghai}”的自评表张数`).add("个");
       });
     } else {
       countAndAmount(b, ctx, "performance.selfEvaluatedProjects", "performance.selfEvaluatedAmount");
@@ -76,7 +76,7 @@ export const performanceManagement: SectionTemplate = {
       writeAmountFact(b, ctx, "performance.averageScore", "绩效自评平均得分（分）").add("分（其中，");
       GRADE_BANDS.forEach((band, i) => {
         if (i > 0) b.add("；");
-        b.add(`绩效评级为“${band.shanghai}”的项目`);
+        b.add(`绩效评级结果为“${band.shanghai}”的项目`);
         writeCount(b, ctx, GRADE_FACTS[i]).add("个");
       });
     }
