@@ -9,6 +9,7 @@ import { generateNarrative, narrativeToText, templateHeadings, TEMPLATES, type N
 import { withFact, type NarrativeFacts } from "../../src/domain/narrative/facts";
 import { proofread } from "../../src/domain/proofread";
 import { commandNarrative } from "../../src/cli/narrative-command";
+import { qualify } from "../../src/domain/grid";
 import { loadFixture } from "../support/fixtures";
 
 const FIXTURES = "test/fixtures/xlsx";
@@ -205,5 +206,25 @@ describe("warnings at the top", () => {
     const doc = generateNarrative(tables, { facts: { initialBudgets: { ...items, total: "130.00", "2999999": "1.00" } } });
     expect(doc.warnings).toContain("补充信息中的年初预算科目编码 2999999 在一般公共预算财政拨款支出决算表中没有对应的科目，未使用。");
     expect(doc.warnings!.find((w) => w.startsWith("补充信息中的年初预算数合计 130.00 与各项年初预算数之和"))).toBeDefined();
+  });
+});
+
+describe("十、预算绩效管理情况 from the workbook's 自评表", () => {
+  it("counts, sums, averages and grades the 项目支出绩效自评表 with their cells as provenance", async () => {
+    const own = await tablesOf("shanghai-district-2024");
+    const evaluations = await tablesOf("self-eval-project-2024");
+    const doc = generateNarrative([...own, ...evaluations]);
+    const p = doc.paragraphs.find((x) => x.section === "performance-management")!;
+    const table = evaluations.find((t) => t.kind === "project-self-evaluation")!;
+    const e = table.evaluation!;
+    const score = e.totalScore!.displayed.toString();
+    const budget = e.funds.find((r) => r.key === "total")!.cells["annual-budget"].displayed.toFixed(2);
+    // one table: 1 project, its 全年预算数, its 总分 as the average, counted in its grade band
+    expect(p.text).toContain(`绩效自评的2024年度项目1个，涉及预算金额${budget}万元，平均得分${score}分（其中，`);
+    const n = (text: string) => p.numbers.find((x) => x.text === text && x.formula !== "表头年度");
+    expect(n(score)!.sources).toEqual([qualify(table.sheet, e.totalScore!.address)]);
+    expect(n(budget)!.sources.length).toBe(1);
+    const band = Number(score) >= 90 ? "优" : Number(score) >= 80 ? "良" : Number(score) >= 60 ? "合格" : "不合格";
+    expect(p.text).toContain(`绩效评级结果为“${band}”的项目1个`);
   });
 });
