@@ -121,8 +121,9 @@ async function run(args: string[]): Promise<number> {
     if (extname(values.docx).toLowerCase() !== ".docx") fail(`--docx 的文件名应以 .docx 结尾，收到“${values.docx}”`);
   }
 
-  const facts: NarrativeFacts = values.facts ? (await loadFacts(values.facts)).facts : {};
-  const problems = values.facts ? (await loadFacts(values.facts)).problems : [];
+  const loaded = values.facts ? await loadFacts(values.facts) : { facts: {}, problems: [] };
+  const facts: NarrativeFacts = loaded.facts;
+  const problems = loaded.problems;
   // --initial-budget is kept as a shorthand for facts.initialBudgets
   for (const entry of values["initial-budget"] ?? []) {
     const m = /^(total|合计|\d{3,7})=(\d+(?:\.\d+)?)$/.exec(entry.replace(/,/g, "").trim());
