@@ -1,12 +1,11 @@
 /** What every section template receives. */
-import { Decimal } from "../decimal";
 import { qualify } from "../grid";
 import type { MoneyUnit, RecognizedTable } from "../model";
 import { ParagraphBuilder, type Figure } from "./builder";
 import { factDecimal, factText, FIXED_FACTS, type NarrativeFacts } from "./facts";
 import { TableSource } from "./source";
 import type { NarrativeTemplate, NumberConventions } from "./templates/types";
-import type { FactKind, MissingFact, NarrativeOptions } from "./types";
+import type { FactKind, NarrativeOptions } from "./types";
 
 export interface NarrativeContext {
   options: NarrativeOptions;
@@ -111,11 +110,3 @@ export function writeText(b: ParagraphBuilder, ctx: NarrativeContext, key: strin
   return text === undefined ? b.missing(key, label) : b.add(text.replace(/[。；;]+$/, ""));
 }
 
-export function hasFact(ctx: NarrativeContext, key: string): boolean {
-  return factText(ctx.facts, key) !== undefined;
-}
-
-/** Zero as a Decimal, for sums of facts. */
-export const ZERO_DECIMAL = new Decimal(0);
-
-export type { MissingFact };

@@ -180,12 +180,6 @@ function unbalancedWarnings(options: Partial<NarrativeOptions>): string[] {
   ];
 }
 
-/** Every fact the document asked for, filled or not, in order: what the pane's form shows. */
-export function askedFacts(tables: readonly RecognizedTable[], options: Partial<NarrativeOptions> = {}): MissingFact[] {
-  const doc = generateNarrative(tables, { ...options, facts: {} });
-  return doc.missing ?? [];
-}
-
 /** The opening line: how many facts are still missing. */
 export function missingSummary(doc: NarrativeDocument): string {
   const n = doc.missing?.length ?? 0;

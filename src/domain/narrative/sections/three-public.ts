@@ -121,7 +121,7 @@ export const threePublicOverall: SectionTemplate = {
           ctx,
           `${i.label}支出决算`,
           { current: i.actual!, previous: i.previous, fact: { key: `previous.three-public.${i.item}`, what: `${i.label}支出决算` } },
-          ctx.options.style === "shanghai" ? "bare" : "bare",
+          "bare",
         );
         changes.push({ label: i.label, item: i.item, change });
       });
