@@ -20,7 +20,11 @@ export const tableList: SectionTemplate = {
   title: "部门决算表",
   write(ctx) {
     const b = ctx.paragraph();
-    const present = CORE.filter((k) => ctx.current.find(k));
+    // the core tables in the template's order, then the region's additional tables as recognized
+    const extra = ctx.current.tables
+      .map((t) => t.kind)
+      .filter((k, i, all) => !CORE.includes(k) && k !== "other" && k !== "project-self-evaluation" && k !== "department-self-evaluation" && all.indexOf(k) === i);
+    const present = [...CORE.filter((k) => ctx.current.find(k)), ...extra];
     b.add("本部分为部门决算公开表（见附表），共");
     b.number(String(present.length), present.map((k) => ctx.current.find(k)!.id), "识别到的标准决算表张数").add("张：");
     b.add(present.map((k) => KIND_TITLES[k]).join("、"));
