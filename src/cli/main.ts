@@ -13,13 +13,14 @@ import { Worker } from "node:worker_threads";
 import fg from "fast-glob";
 import { recognizeWorkbook } from "../domain/recognize";
 import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
-import { generateNarrative } from "../domain/narrative";
 import { proofread } from "../domain/proofread";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { INPUT_LIMITS, inspectWorkbookBytes } from "../xlsx/input-limits";
 import { checkFileOutcome, type CheckFileOptions, type CheckOutcome, type FileReport } from "./check-file";
 import { renderHtmlReport, REPORT_NAME, REPORT_SCRIPT, REPORT_SCRIPT_NAME } from "./report-html";
 import { annotatedNames, describeFsError, identifyInputs, listedOutputs, MANIFEST_NAME, OutputError, OutputFolder } from "./safe-output";
+import { commandNarrative } from "./narrative-command";
+import { readErrorDetail, readErrorMessage } from "./read-errors";
 import { renderReadable } from "./readable";
 
 const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评表的识别、复核与说明生成
@@ -37,9 +38,10 @@ const HELP = `决算助手 juesuan —— 部门决算公开表与绩效自评�
       --percent-decimals 0|1|2   百分比小数位（默认 2）
       --reverse-formula pmkpi|ratio   反向指标计分公式（默认 pmkpi）
       --score-decimals 0|1|2    绩效得分小数位（默认 2）
-  juesuan narrative 文件.xlsx [--previous 上年.xlsx] [--style beijing|shanghai] [--percent-decimals N] [--docx 新文件.docx [--force]]
-                   [--initial-budget 科目编码=金额 …] [--initial-budget total=金额]
-                                                  根据表格生成决算说明（纯文本）
+  juesuan narrative 文件.xlsx [--facts 补充信息.json] [--previous 上年.xlsx] [--template shanghai|beijing|central]
+                   [--percent-decimals N] [--thousands yes|no] [--docx 新文件.docx [--force]] [--json]
+                                                  按地区模板生成决算说明（首行为尚缺的补充信息数）
+  juesuan narrative --facts-template [文件.xlsx]  打印空的补充信息文件（给出工作簿时只列该工作簿尚缺的项）
   juesuan proofread [--json] [--tables 文件.xlsx] 说明.txt|说明.docx
                                                   校对已有说明（对照表格与文本自身）
   --verbose                出错时另外显示英文的技术细节（供报告问题用）
@@ -311,69 +313,9 @@ async function loadTables(file: string) {
     // narrative and proofreading need the tables only, not the rule findings
     return recognizeWorkbook(await readWorkbookFile(file)).tables;
   } catch (e) {
-    const err = e as Error & { detail?: string };
-    if (verbose) process.stderr.write(`  （详情）${err.detail ?? err.stack ?? err.message}\n`);
-    if (err.name === "UnreadableWorkbookError") fail(err.message);
-    if (err.name === "InputLimitError") fail(`${basename(file)}：${err.message}`);
-    fail(`${basename(file)}：文件内容无法解析（可能已损坏）。请在 Excel 或 WPS 中打开并“另存为 .xlsx”后再检查。`);
+    if (verbose) process.stderr.write(`  （详情）${readErrorDetail(e)}\n`);
+    fail(readErrorMessage(file, e));
   }
-}
-
-async function commandNarrative(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      previous: { type: "string" },
-      style: { type: "string" },
-      "percent-decimals": { type: "string" },
-      docx: { type: "string" },
-      force: { type: "boolean" },
-      "initial-budget": { type: "string", multiple: true },
-    },
-  });
-  if (positionals.length !== 1) fail("narrative 需要一个 .xlsx 文件。");
-  if (values.docx === "") fail("--docx 需要一个文件名（如 说明.docx）。");
-  // the Word file may only be new, or one this tool wrote there before (--force): decided before any work
-  let docx: { folder: OutputFolder; target: string } | undefined;
-  if (values.docx !== undefined) {
-    const inputs = await identifyInputs([positionals[0], ...(values.previous ? [values.previous] : [])]);
-    const { folder, rel } = await OutputFolder.forFile(values.docx, { force: !!values.force, inputs });
-    docx = { folder, target: await folder.claim(rel) };
-  }
-  const style = (values.style ?? "beijing") as string;
-  if (style !== "beijing" && style !== "shanghai") fail("--style 只能是 beijing 或 shanghai");
-  const pd = values["percent-decimals"] ?? "2";
-  if (!/^[012]$/.test(pd)) fail("--percent-decimals 只能是 0、1 或 2");
-  const tables = await loadTables(positionals[0]);
-  if (tables.length === 0) fail(`${positionals[0]} 中没有识别到标准决算表，无法生成说明。`);
-  const previous = values.previous ? await loadTables(values.previous) : undefined;
-  // 年初预算 is not in the public tables: only what the user states ("2060702=3.00", "total=120.00")
-  const initialBudgets: Record<string, string> = {};
-  for (const entry of values["initial-budget"] ?? []) {
-    const m = /^(total|合计|\d{3,7})=(\d+(?:\.\d+)?)$/.exec(entry.replace(/,/g, "").trim());
-    if (!m) fail(`--initial-budget 应写成 科目编码=金额（如 2060702=3.00）或 total=金额，收到“${entry}”`);
-    initialBudgets[m[1] === "合计" ? "total" : m[1]] = m[2];
-  }
-  const doc = generateNarrative(tables, {
-    style,
-    percentDecimals: Number(pd) as 0 | 1 | 2,
-    previous,
-    initialBudgets: Object.keys(initialBudgets).length ? initialBudgets : undefined,
-  });
-  const lines: string[] = [doc.title, ""];
-  for (const p of doc.paragraphs) {
-    if (p.heading) lines.push(p.heading);
-    if (p.text) lines.push(p.text);
-  }
-  process.stdout.write(lines.join("\n") + "\n");
-  if (docx) {
-    const { narrativeToDocx } = await import("../export/docx");
-    await docx.folder.write(docx.target, await narrativeToDocx(doc));
-    await docx.folder.saveManifest();
-    process.stderr.write(`已写出 ${values.docx}\n`);
-  }
-  return 0;
 }
 
 /** Largest 说明 file read (a .docx with pictures included). */
@@ -467,7 +409,7 @@ export async function main(argv: string[]): Promise<number> {
       case "check":
         return await commandCheck(rest);
       case "narrative":
-        return await commandNarrative(rest);
+        return await commandNarrative(rest, { verbose });
       case "proofread":
         return await commandProofread(rest);
       default:

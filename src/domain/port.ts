@@ -54,6 +54,12 @@ export interface WorkbookPort {
   insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
   /** write text into one cell — only ever called when the user clicks a fix */
   writeCellText(sheet: string, address: string, text: string): Promise<void>;
+  /**
+   * A text value the add-in keeps with the workbook under `key` (Excel: the workbook's settings, saved in the
+   * file, never in a sheet); null when none. Optional: a host without it keeps the value for the session only.
+   */
+  readStored?(key: string): Promise<string | null>;
+  writeStored?(key: string, value: string): Promise<void>;
   /** listen to user edits (the add-in's own writes are filtered out); returns an unsubscribe function */
   subscribeToEdits(handler: (events: EditEvent[]) => void): Promise<() => Promise<void>>;
 }

@@ -191,6 +191,23 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
   }
 
+  /** Workbook settings: saved in the file with the workbook, not in any sheet. */
+  async readStored(key: string): Promise<string | null> {
+    return this.excel(async (context) => {
+      const found = { item: context.workbook.settings.getItemOrNullObject(key) };
+      found.item.load("value");
+      await syncWithTimeout(context, this.syncTimeoutMs);
+      return found.item.isNullObject ? null : String(found.item.value);
+    });
+  }
+
+  async writeStored(key: string, value: string): Promise<void> {
+    await this.excel(async (context) => {
+      context.workbook.settings.add(key, value);
+      await syncWithTimeout(context, this.syncTimeoutMs);
+    });
+  }
+
   async writeCellText(sheet: string, address: string, text: string): Promise<void> {
     const done = this.ownWrites.begin(sheet, [address]);
     try {

@@ -64,6 +64,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
   private readonly caps: PortCapabilities;
   private state: MemoryWorkbookState;
   private version = 0;
+  /** what the add-in stores with the workbook (workbook settings in Excel) */
+  private readonly stored = new Map<string, string>();
 
   constructor(snapshot: WorkbookSnapshot, options: MemoryPortOptions = {}) {
     this.snapshot = cloneSnapshot(snapshot);
@@ -153,6 +155,14 @@ export class MemoryWorkbookPort implements WorkbookPort {
     this.activeSheet = name;
     this.selection = paragraphs.length > 0 ? { sheet: name, address: "A1" } : null;
     this.changed();
+  }
+
+  async readStored(key: string): Promise<string | null> {
+    return this.stored.get(key) ?? null;
+  }
+
+  async writeStored(key: string, value: string): Promise<void> {
+    this.stored.set(key, value);
   }
 
   async writeCellText(sheet: string, address: string, text: string): Promise<void> {

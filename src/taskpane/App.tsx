@@ -13,7 +13,7 @@ import { proofread as defaultProofread } from "../domain/proofread";
 import type { PortCapabilities, WorkbookPort } from "../domain/port";
 import { CheckPanel } from "./CheckPanel";
 import { readFileBytes } from "./files";
-import { NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
+import { FACTS_STORE_KEY, NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
 import type { ProofreadFn } from "./ProofreadSection";
 import { loadSettings, saveSettings } from "./settings-storage";
 import { textSourcesOf } from "./text-sources";
@@ -96,6 +96,8 @@ export function App({
   const insertTextSheet = React.useCallback((name: string, lines: readonly string[]) => port.insertTextSheet(name, lines), [port]);
   const readTextSources = React.useCallback(async () => textSourcesOf(await port.readSnapshot()), [port]);
   const writeCellText = React.useCallback((sheet: string, address: string, text: string) => port.writeCellText(sheet, address, text), [port]);
+  const loadFacts = React.useMemo(() => (port.readStored ? () => port.readStored!(FACTS_STORE_KEY) : undefined), [port]);
+  const saveFacts = React.useMemo(() => (port.writeStored ? (json: string) => port.writeStored!(FACTS_STORE_KEY, json) : undefined), [port]);
   const ensureTables = React.useCallback(async () => (await check.ensureResult())?.recognized ?? null, [check]);
   const readPreviousTables = React.useCallback(
     async (file: File): Promise<RecognizedTable[]> => {
@@ -142,6 +144,8 @@ export function App({
             selectCell={selectCell}
             insertTextSheet={insertTextSheet}
             readTextSources={readTextSources}
+            loadFacts={loadFacts}
+            saveFacts={saveFacts}
             writeCellText={writeCellText}
           />
         </div>

@@ -6,6 +6,7 @@
 import * as React from "react";
 import {
   Button,
+  Checkbox,
   Divider,
   Field,
   Input,
@@ -20,7 +21,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RecognizedTable } from "../domain/model";
-import type { NarrativeDocument, NarrativeOptions, NarrativeStyle } from "../domain/narrative/types";
+import type { MissingFact, NarrativeDocument, NarrativeOptions } from "../domain/narrative/types";
+import { parseFacts, withFact, type NarrativeFacts } from "../domain/narrative/facts";
+import { TEMPLATES, type TemplateId } from "../domain/narrative/templates";
 import { copyText } from "./clipboard";
 import { downloadBlob } from "./files";
 import { narrativeLines, NarrativePreview } from "./NarrativePreview";
@@ -58,13 +61,20 @@ export interface NarrativePanelProps {
   readTextSources?(): Promise<TextSheetSource[]>;
   /** write one cell: only for a fix the user clicks */
   writeCellText?(sheet: string, address: string, text: string): Promise<void>;
+  /** the 补充信息 stored with the workbook (JSON text), null when none; absent ⇒ kept for the session only */
+  loadFacts?(): Promise<string | null>;
+  saveFacts?(json: string): Promise<void>;
 }
+
+/** Where the pane keeps the facts in the workbook's settings. */
+export const FACTS_STORE_KEY = "juesuan.narrativeFacts";
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; text: string };
 
 export function NarrativePanel(props: NarrativePanelProps) {
   const styles = useStyles();
-  const [style, setStyle] = React.useState<NarrativeStyle>("beijing");
+  const [template, setTemplate] = React.useState<"auto" | TemplateId>("auto");
+  const [thousands, setThousands] = React.useState<boolean | null>(null);
   const [percentDecimals, setPercentDecimals] = React.useState<0 | 1 | 2>(props.defaultPercentDecimals);
   const [previous, setPrevious] = React.useState<{ name: string; tables: RecognizedTable[] } | null>(null);
   const [previousBusy, setPreviousBusy] = React.useState(false);
@@ -73,17 +83,35 @@ export function NarrativePanel(props: NarrativePanelProps) {
   const [notice, setNotice] = React.useState<Notice | null>(null);
   const [fallbackText, setFallbackText] = React.useState<string | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
-  // 年初预算 is not in the public tables: the user types it (by 项 code, and the 合计); nothing is assumed
-  const [budgets, setBudgets] = React.useState<Record<string, string>>({});
-  const budgetItems = React.useMemo(() => {
-    const t5 = props.tables?.find((t) => t.kind === "general-budget-expenditure");
-    return (t5?.rows ?? []).filter((r) => r.level === "item" && r.code && !(r.cells.total?.displayed.isZero() ?? true)).map((r) => ({ code: r.code!, label: r.label }));
-  }, [props.tables]);
-  const validBudgets = React.useMemo(() => Object.fromEntries(Object.entries(budgets).filter(([, v]) => /^\d+(\.\d+)?$/.test(v.replace(/,/g, "").trim())).map(([k, v]) => [k, v.replace(/,/g, "").trim()])), [budgets]);
+  // the 补充信息 set: entered once, stored with the workbook; drafts are what the form holds before saving
+  const [facts, setFacts] = React.useState<NarrativeFacts>({});
+  const [drafts, setDrafts] = React.useState<Record<string, string>>({});
+  const { loadFacts } = props;
+
+  React.useEffect(() => {
+    if (!loadFacts) return;
+    let alive = true;
+    loadFacts()
+      .then((json) => {
+        if (alive && json) setFacts(parseFacts(JSON.parse(json)).facts);
+      })
+      .catch((e) => alive && setNotice({ intent: "warning", text: S.narrative.factsLoadFailed(errorMessage(e)) }));
+    return () => {
+      alive = false;
+    };
+  }, [loadFacts]);
 
   React.useEffect(() => setPercentDecimals(props.defaultPercentDecimals), [props.defaultPercentDecimals]);
 
-  const generate = async () => {
+  const options = (withFacts: NarrativeFacts): Partial<NarrativeOptions> => ({
+    ...(template !== "auto" ? { template } : {}),
+    percentDecimals,
+    ...(thousands !== null ? { conventions: { thousands } } : {}),
+    previous: previous?.tables,
+    facts: withFacts,
+  });
+
+  const generate = async (withFacts: NarrativeFacts = facts) => {
     setBusy(true);
     setNotice(null);
     setFallbackText(null);
@@ -94,7 +122,7 @@ export function NarrativePanel(props: NarrativePanelProps) {
         setNotice({ intent: "warning", text: S.narrative.noTables });
         return;
       }
-      setDoc(props.narrative(tables, { style, percentDecimals, previous: previous?.tables, initialBudgets: Object.keys(validBudgets).length ? validBudgets : undefined }));
+      setDoc(props.narrative(tables, options(withFacts)));
     } catch (e) {
       setNotice({ intent: "error", text: S.narrative.failed(errorMessage(e)) });
     } finally {
@@ -120,6 +148,28 @@ export function NarrativePanel(props: NarrativePanelProps) {
     } finally {
       setPreviousBusy(false);
     }
+  };
+
+  const saveFacts = async () => {
+    let next = facts;
+    let n = 0;
+    for (const [key, value] of Object.entries(drafts)) {
+      if (value.trim() === "") continue;
+      const kind = doc?.missing?.find((m) => m.key === key)?.kind;
+      next = withFact(next, key, kind === "list" ? value.split(/[、，,\n]/).map((x) => x.trim()).filter(Boolean) : value.trim());
+      n += 1;
+    }
+    setFacts(next);
+    setDrafts({});
+    try {
+      if (props.saveFacts) {
+        await props.saveFacts(JSON.stringify(next));
+        setNotice({ intent: "success", text: S.narrative.factsSaved(n) });
+      } else setNotice({ intent: "info", text: S.narrative.factsSessionOnly });
+    } catch (e) {
+      setNotice({ intent: "error", text: S.narrative.factsLoadFailed(errorMessage(e)) });
+    }
+    await generate(next);
   };
 
   const selectSource = (ref: string) => {
@@ -165,11 +215,21 @@ export function NarrativePanel(props: NarrativePanelProps) {
 
   return (
     <div className={styles.root} data-testid="narrative-panel">
-      <Field label={S.narrative.style}>
-        <RadioGroup layout="horizontal" value={style} onChange={(_, d) => setStyle(d.value as NarrativeStyle)}>
-          <Radio value="beijing" label={S.narrative.styles.beijing} />
-          <Radio value="shanghai" label={S.narrative.styles.shanghai} />
+      <Field label={S.narrative.template}>
+        <RadioGroup layout="horizontal" value={template} onChange={(_, d) => setTemplate(d.value as "auto" | TemplateId)}>
+          <Radio value="auto" label={S.narrative.templateAuto} />
+          {(Object.keys(TEMPLATES) as TemplateId[]).map((id) => (
+            <Radio key={id} value={id} label={S.narrative.templates[id]} />
+          ))}
         </RadioGroup>
+      </Field>
+      <Field hint={S.narrative.thousandsHint}>
+        <Checkbox
+          label={S.narrative.thousands}
+          checked={thousands ?? (doc?.template ? TEMPLATES[doc.template.id].conventions.thousands : false)}
+          onChange={(_, d) => setThousands(Boolean(d.checked))}
+          data-testid="narrative-thousands"
+        />
       </Field>
       <Field label={S.narrative.percentDecimals}>
         <RadioGroup
@@ -211,26 +271,6 @@ export function NarrativePanel(props: NarrativePanelProps) {
         </Text>
       )}
 
-      {budgetItems.length > 0 && (
-        <details data-testid="initial-budgets">
-          <summary>{S.narrative.initialBudgets}</summary>
-          <Text size={200} className={styles.muted} as="p">
-            {S.narrative.initialBudgetsHint}
-          </Text>
-          {[{ code: "total", label: S.narrative.initialBudgetTotal }, ...budgetItems].map((item) => (
-            <Field key={item.code} label={item.code === "total" ? item.label : `${item.code} ${item.label}`} orientation="horizontal">
-              <Input
-                value={budgets[item.code] ?? ""}
-                inputMode="decimal"
-                placeholder="0.00"
-                data-testid={`initial-budget-${item.code}`}
-                onChange={(_, d) => setBudgets((b) => ({ ...b, [item.code]: d.value }))}
-              />
-            </Field>
-          ))}
-        </details>
-      )}
-
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={busy} data-testid="generate-narrative">
           {doc ? S.narrative.regenerate : S.narrative.generate}
@@ -269,11 +309,27 @@ export function NarrativePanel(props: NarrativePanelProps) {
               </Button>
             )}
           </div>
+          {doc.template && (
+            <Text size={200} className={styles.muted} data-testid="narrative-template">
+              {S.narrative.templateUsed(doc.template.name, doc.template.reason)}
+            </Text>
+          )}
+          {(doc.warnings ?? []).length > 0 && (
+            <MessageBar intent="warning" data-testid="narrative-warnings">
+              <MessageBarBody>
+                {S.narrative.warningsHeading}
+                {doc.warnings!.map((w) => (
+                  <div key={w}>{w}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {placeholderCount > 0 && (
             <Text size={200} className={styles.muted}>
               {S.narrative.placeholderCount(placeholderCount)}
             </Text>
           )}
+          <FactsForm missing={(doc.missing ?? []).filter((m) => !m.key.startsWith("tables."))} drafts={drafts} onDraft={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))} onSave={() => void saveFacts()} busy={busy} />
           {doc.paragraphs.length === 0 ? <Text>{S.narrative.empty}</Text> : <NarrativePreview doc={doc} onSelectSource={selectSource} />}
         </>
       )}
@@ -287,5 +343,37 @@ export function NarrativePanel(props: NarrativePanelProps) {
         writeCellText={props.writeCellText}
       />
     </div>
+  );
+}
+
+/** The facts still missing, one field each, labelled with exactly what to enter. */
+function FactsForm(props: { missing: MissingFact[]; drafts: Record<string, string>; onDraft(key: string, value: string): void; onSave(): void; busy: boolean }) {
+  const styles = useStyles();
+  return (
+    <details data-testid="facts-form" open={props.missing.length > 0 && props.missing.length <= 20}>
+      <summary>{S.narrative.factsHeading(props.missing.length)}</summary>
+      <Text size={200} className={styles.muted} as="p">
+        {S.narrative.factsHint}
+      </Text>
+      {props.missing.map((m) => (
+        <Field key={m.key} label={m.label} hint={m.key}>
+          {m.kind === "text" || m.kind === "list" ? (
+            <Textarea value={props.drafts[m.key] ?? ""} rows={2} data-testid={`fact-${m.key}`} onChange={(_, d) => props.onDraft(m.key, d.value)} />
+          ) : (
+            <Input
+              value={props.drafts[m.key] ?? ""}
+              inputMode={m.kind === "count" ? "numeric" : "decimal"}
+              data-testid={`fact-${m.key}`}
+              onChange={(_, d) => props.onDraft(m.key, d.value)}
+            />
+          )}
+        </Field>
+      ))}
+      {props.missing.length > 0 && (
+        <Button appearance="primary" onClick={props.onSave} disabled={props.busy} data-testid="facts-save">
+          {S.narrative.factsSave}
+        </Button>
+      )}
+    </details>
   );
 }

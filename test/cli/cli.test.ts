@@ -126,7 +126,7 @@ describe("juesuan narrative", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("2023年度收、支总计123.78万元，比上年减少15.30万元，下降11.0%。");
     expect(r.stdout).toContain("年初预算为120.00万元，支出决算为123.78万元，完成年初预算的103.2%");
-    expect(r.stdout).toContain("【待填：年初预算数】");
+    expect(r.stdout).toContain("年初预算数（万元）】");
     expect(run(["narrative", fixturePath("beijing-xicheng-2023"), "--initial-budget", "abc"]).code).toBe(2);
   });
 });

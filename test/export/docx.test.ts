@@ -66,6 +66,38 @@ describe("narrativeToDocx", () => {
   });
 });
 
+describe("template heading levels and warnings", () => {
+  const shanghai = generateNarrative(buildTables(xicheng2023()), {
+    template: "shanghai-2024",
+    unbalanced: [{ table: "收入支出决算总表", count: 2 }],
+  });
+  let xml: string;
+  beforeAll(async () => {
+    const zip = await JSZip.loadAsync(await narrativeToDocx(shanghai));
+    xml = await zip.file("word/document.xml")!.async("string");
+  });
+
+  /** the run font of the paragraph holding `text` */
+  function fontOf(text: string): string | undefined {
+    const paragraph = xml.split("</w:p>").find((p) => p.includes(`>${text}</w:t>`));
+    return paragraph ? /w:eastAsia="([^"]+)"/.exec(paragraph)?.[1] : undefined;
+  }
+
+  it("sets parts and 一级 headings in 黑体, 二级 in 楷体, body in 仿宋", () => {
+    expect(fontOf("第三部分 北京市西城区科技协作中心2023年度部门决算情况说明")).toBe("黑体");
+    expect(fontOf("五、一般公共预算财政拨款支出决算情况说明")).toBe("黑体");
+    expect(fontOf("（一）一般公共预算财政拨款支出决算总体情况")).toBe("楷体_GB2312");
+    const body = shanghai.paragraphs.find((p) => p.section === "basic")!.text;
+    expect(fontOf(body)).toBe("仿宋_GB2312");
+  });
+
+  it("opens with the warning about unbalanced totals, in red", () => {
+    const first = xml.split("</w:p>")[0];
+    expect(first).toContain("注意：本工作簿的勾稽关系有2处错误（收入支出决算总表2处）");
+    expect(first).toContain('<w:color w:val="C00000"/>');
+  });
+});
+
 describe("readNarrativeText for plain text", () => {
   it("decodes UTF-8, drops a BOM and normalises line ends", async () => {
     const bytes = new TextEncoder().encode("\uFEFF一、收入\r\n本年收入合计123.78万元。\r\n");

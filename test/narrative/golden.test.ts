@@ -3,50 +3,51 @@
  * 收支总计 123.78 (上年 139.08), all 财政拨款, 基本 119.08, 项目 4.70, 人员经费 114.75, 公用经费 4.33.
  * 15.30 ÷ 139.08 = 11.0008% → 11.00%; 119.08 ÷ 123.78 = 96.2030% → 96.20%; 4.70 ÷ 123.78 = 3.7971% → 3.80%.
  */
-import { narrativeToText } from "../../src/domain/narrative";
+import { narrativeToText, templateHeadings, TEMPLATES } from "../../src/domain/narrative";
 import { generate, section, texts } from "./helpers";
 
-const REASON = "主要原因：【请填写主要原因】。";
+/** The reason slot after a 减少: a placeholder naming what to enter. */
+const REASON = (what: string): string => `主要原因：【待填：${what}减少的主要原因】。`;
 
 describe("Beijing wording, 西城区科技协作中心 2023 with 2022 as last year", () => {
   const doc = generate();
 
   it("titles the document with the unit and year", () => {
-    expect(doc.title).toBe("北京市西城区科技协作中心2023年度部门决算情况说明");
+    expect(doc.title).toBe("北京市西城区科技协作中心2023年度部门决算");
   });
 
   it("writes 一、收入支出决算总体 as the seed does, with a reason slot", () => {
-    expect(texts(doc, "overall")).toEqual([`2023年度收、支总计123.78万元，比上年减少15.30万元，下降11.00%。${REASON}`]);
-    expect(section(doc, "overall")[0].heading).toBe("一、收入支出决算总体情况说明");
+    expect(texts(doc, "overall")).toEqual([`2023年度收、支总计123.78万元，比上年减少15.30万元，下降11.00%。${REASON("收、支总计")}`]);
+    expect(section(doc, "overall")[0].heading).toBe("二、收入支出决算总体情况说明");
   });
 
   it("writes 二、收入 with the share of each non-zero source in 本年收入合计", () => {
     expect(texts(doc, "income")).toEqual([
-      `2023年度本年收入合计123.78万元，比上年减少15.30万元，下降11.00%，其中：财政拨款收入123.78万元，占收入合计的100.00%。${REASON}`,
+      `2023年度本年收入合计123.78万元，比上年减少15.30万元，下降11.00%，其中：财政拨款收入123.78万元，占收入合计的100.00%。${REASON("本年收入合计")}`,
     ]);
   });
 
   it("writes 三、支出 with 基本/项目 shares rounded half-up (3.80%, not the seed's truncated 3.79%)", () => {
     expect(texts(doc, "expenditure")).toEqual([
-      `2023年度本年支出合计123.78万元，比上年减少15.30万元，下降11.00%，其中：基本支出119.08万元，占支出合计的96.20%；项目支出4.70万元，占支出合计的3.80%。${REASON}`,
+      `2023年度本年支出合计123.78万元，比上年减少15.30万元，下降11.00%，其中：基本支出119.08万元，占支出合计的96.20%；项目支出4.70万元，占支出合计的3.80%。${REASON("本年支出合计")}`,
     ]);
   });
 
   it("writes 四、财政拨款收入支出总体", () => {
-    expect(texts(doc, "fiscal-overall")).toEqual([`2023年度财政拨款收、支总计123.78万元，比上年减少15.30万元，下降11.00%。${REASON}`]);
+    expect(texts(doc, "fiscal-overall")).toEqual([`2023年度财政拨款收、支总计123.78万元，比上年减少15.30万元，下降11.00%。${REASON("财政拨款收、支总计")}`]);
   });
 
   it("writes 五、一般公共预算 总体 / 结构 / 具体, the structure by 类 in table order with shares of the T5 合计", () => {
     expect(texts(doc, "general-budget-overall")).toEqual([
-      `2023年度一般公共预算财政拨款支出123.78万元，占本年支出合计的100.00%，比上年减少15.30万元，下降11.00%。${REASON}`,
+      `2023年度一般公共预算财政拨款支出123.78万元，占本年支出合计的100.00%，比上年减少15.30万元，下降11.00%。${REASON("一般公共预算财政拨款支出")}`,
     ]);
-    expect(section(doc, "general-budget-overall")[0].heading).toBe("五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况");
+    expect(section(doc, "general-budget-overall")[0].heading).toBe("四、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况");
     expect(texts(doc, "general-budget-structure")).toEqual([
       "2023年度一般公共预算财政拨款支出123.78万元，主要用于以下方面：科学技术支出（类）98.46万元，占79.54%；社会保障和就业支出（类）13.25万元，占10.70%；卫生健康支出（类）5.93万元，占4.79%；住房保障支出（类）6.14万元，占4.96%。",
     ]);
     const detail = texts(doc, "general-budget-detail");
     expect(detail[0]).toBe(
-      "2023年度一般公共预算财政拨款支出年初预算为【待填：年初预算数】万元，支出决算为123.78万元，完成年初预算的【待填：完成率】%。决算数【待填：大于/小于】预算数的主要原因：【请填写主要原因】。其中：",
+      "2023年度一般公共预算财政拨款支出年初预算为【待填：一般公共预算财政拨款支出年初预算数合计（万元）】万元，支出决算为123.78万元。决算数与预算数差异的主要原因：【待填：一般公共预算财政拨款支出决算数与预算数差异的主要原因】。其中：",
     );
     // every non-zero 项, numbered, in table order; 2080599 (0.00) is left out
     expect(detail.slice(1).map((t) => t.split("。")[0])).toEqual([
@@ -58,7 +59,7 @@ describe("Beijing wording, 西城区科技协作中心 2023 with 2022 as last ye
       "6.住房保障支出（类）住房改革支出（款）住房公积金（项）",
     ]);
     expect(detail[2]).toBe(
-      "2.科学技术支出（类）科学技术普及（款）科普活动（项）。主要用于：【待填：主要用途】。年初预算为【待填：年初预算数】万元，支出决算为4.70万元，完成年初预算的【待填：完成率】%。决算数【待填：大于/小于】预算数的主要原因：【请填写主要原因】。",
+      "2.科学技术支出（类）科学技术普及（款）科普活动（项）。主要用于：【待填：科学技术支出（类）科学技术普及（款）科普活动（项）（2060702）的主要用途】。年初预算为【待填：科学技术支出（类）科学技术普及（款）科普活动（项）（2060702）年初预算数（万元）】万元，支出决算为4.70万元。决算数与预算数差异的主要原因：【待填：科普活动（2060702）决算数与预算数差异的主要原因】。",
     );
   });
 
@@ -80,22 +81,11 @@ describe("Beijing wording, 西城区科技协作中心 2023 with 2022 as last ye
     ]);
   });
 
-  it("numbers the headings in order", () => {
-    const headings = doc.paragraphs.filter((p) => p.heading).map((p) => p.heading!.split("\n")[0]);
-    expect(headings).toEqual([
-      "一、收入支出决算总体情况说明",
-      "二、收入决算情况说明",
-      "三、支出决算情况说明",
-      "四、财政拨款收入支出决算总体情况说明",
-      "五、一般公共预算财政拨款支出决算情况说明",
-      "（二）一般公共预算财政拨款支出决算结构情况",
-      "（三）一般公共预算财政拨款支出决算具体情况",
-      "六、一般公共预算财政拨款基本支出决算情况说明",
-      "七、财政拨款“三公”经费支出决算情况说明",
-      "八、政府性基金预算财政拨款收入支出决算情况说明",
-      "九、国有资本经营预算财政拨款支出决算情况说明",
-      "十、预算绩效情况说明",
-    ]);
+  it("prints every heading of the Beijing template, in its order", () => {
+    const printed = doc.paragraphs.filter((p) => p.heading).flatMap((p) => p.heading!.split("\n"));
+    const expected = templateHeadings(TEMPLATES["beijing-2023"]).map((h) => h.text.replace("{Y}", "2023"));
+    // the 三公 sub-parts have no heading in the Beijing text; with no 三公 at all only the 无 sentence is printed
+    expect(printed).toEqual(expected);
     expect(narrativeToText(doc).split("\n")[0]).toBe(doc.title);
   });
 });
@@ -105,13 +95,13 @@ describe("Shanghai wording (§7)", () => {
 
   it("names the unit and compares with 与2022年度相比", () => {
     expect(texts(doc, "overall")).toEqual([
-      `北京市西城区科技协作中心2023年度收入支出总计123.78万元。与2022年度相比，收入支出总计减少15.30万元，下降11.00%。${REASON}`,
+      `北京市西城区科技协作中心2023年度收入支出总计123.78万元。与2022年度相比，收入支出总计减少15.30万元，下降11.00%。${REASON("收入支出总计")}`,
     ]);
     expect(texts(doc, "fiscal-overall")).toEqual([
-      `北京市西城区科技协作中心2023年度财政拨款收入支出总计123.78万元。与2022年度相比，财政拨款收入支出总计减少15.30万元，下降11.00%。${REASON}`,
+      `北京市西城区科技协作中心2023年度财政拨款收入支出总计123.78万元。与2022年度相比，财政拨款收入支出总计减少15.30万元，下降11.00%。${REASON("财政拨款收入支出总计")}`,
     ]);
     expect(texts(doc, "general-budget-overall")).toEqual([
-      `北京市西城区科技协作中心2023年度一般公共预算财政拨款支出123.78万元，占本年支出合计的100.00%。与2022年度相比，一般公共预算财政拨款支出减少15.30万元，下降11.00%。${REASON}`,
+      `北京市西城区科技协作中心2023年度一般公共预算财政拨款支出123.78万元，占本年支出合计的100.00%。与2022年度相比，一般公共预算财政拨款支出减少15.30万元，下降11.00%。${REASON("一般公共预算财政拨款支出")}`,
     ]);
   });
 

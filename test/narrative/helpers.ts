@@ -4,7 +4,9 @@ import type { NarrativeDocument, NarrativeOptions, NarrativeParagraph } from "..
 import { buildTables, xicheng2022, xicheng2023, type UnitData } from "./build-tables";
 
 export function generate(data: UnitData = xicheng2023(), options: Partial<NarrativeOptions> = {}, previous: UnitData | null = xicheng2022()): NarrativeDocument {
-  return generateNarrative(buildTables(data), { ...(previous ? { previous: buildTables(previous) } : {}), ...options });
+  // the builder's tables carry no regional layout: name the template the wording asks for
+  const template = options.style === "shanghai" ? "shanghai-2024" : "beijing-2023";
+  return generateNarrative(buildTables(data), { template, ...(previous ? { previous: buildTables(previous) } : {}), ...options });
 }
 
 export function section(doc: NarrativeDocument, id: string): NarrativeParagraph[] {

@@ -82,7 +82,7 @@ describe("说明 tab", () => {
     expect(narrative).toHaveBeenCalledTimes(1);
     const [tables, options] = narrative.mock.calls[0];
     expect(tables.map((t) => t.id)).toEqual([T1.id]);
-    expect(options).toEqual({ style: "shanghai", percentDecimals: 1, previous: undefined });
+    expect(options).toEqual({ template: "shanghai-2024", percentDecimals: 1, previous: undefined, facts: {} });
   });
 
   it("renders numbers with provenance; clicking one selects its first source cell", async () => {

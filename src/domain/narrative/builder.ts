@@ -43,10 +43,19 @@ export class ParagraphBuilder {
   private readonly numbers: NumberProvenance[] = [];
   private readonly placeholders: Placeholder[] = [];
 
-  constructor(readonly unit: MoneyUnit) {}
+  /** `thousands`: 千分位 separators in amounts (the region's convention) */
+  constructor(
+    readonly unit: MoneyUnit,
+    readonly thousands = true,
+  ) {}
 
   get length(): number {
     return this.text.length;
+  }
+
+  /** the text written so far */
+  get written(): string {
+    return this.text;
   }
 
   add(words: string): this {
@@ -61,21 +70,31 @@ export class ParagraphBuilder {
     return this;
   }
 
-  placeholder(text: string): this {
+  /** A visible slot; `fact` is the 补充信息 key that fills it. */
+  placeholder(text: string, fact?: string): this {
     const start = this.text.length;
     this.text += text;
-    this.placeholders.push({ start, end: this.text.length, text });
+    this.placeholders.push(fact ? { start, end: this.text.length, text, fact } : { start, end: this.text.length, text });
     return this;
   }
 
-  /** An amount in the paragraph's unit, 2 decimals, 千分位. */
+  /** The slot of a missing fact: 【待填：{label}】, naming exactly what to enter. */
+  missing(key: string, label: string): this {
+    return this.placeholder(`【待填：${label}】`, key);
+  }
+
+  /** An amount in the paragraph's unit, 2 decimals, 千分位 when the region prints them. */
   amount(figure: Figure): this {
-    return this.number(formatAmount(inUnit(figure, this.unit)), figure.sources, figure.formula);
+    return this.number(this.formatAmount(inUnit(figure, this.unit)), figure.sources, figure.formula);
   }
 
   /** A derived amount (a difference) already in the paragraph's unit. */
   derivedAmount(value: Decimal, sources: readonly string[], formula: string): this {
-    return this.number(formatAmount(value.abs()), sources, formula);
+    return this.number(this.formatAmount(value.abs()), sources, formula);
+  }
+
+  formatAmount(value: Decimal): string {
+    return formatAmount(value, AMOUNT_DECIMALS, this.thousands);
   }
 
   /** A percentage "3.80%" (the % is part of the printed number). */

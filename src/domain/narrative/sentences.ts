@@ -4,7 +4,7 @@
  */
 import { directionOf, formatAmount, PLACEHOLDERS, WORDS, type Direction } from "../format";
 import { inUnit, type Figure, type ParagraphBuilder } from "./builder";
-import type { NarrativeContext } from "./context";
+import { writeText, type NarrativeContext } from "./context";
 
 export function writeYear(b: ParagraphBuilder, ctx: NarrativeContext): ParagraphBuilder {
   if (ctx.year === null) return b.placeholder(PLACEHOLDERS.year);
@@ -30,10 +30,17 @@ export interface Change {
   direction: Direction | "unknown";
 }
 
-/** This year's figure against last year's (undefined ⇒ not known: placeholders). */
+/** This year's figure against last year's (undefined ⇒ not known: one placeholder naming the 上年数). */
 export interface Comparison {
   current: Figure;
   previous: Figure | undefined;
+  /** the 补充信息 key of the 上年数 ("previous.overall") and what it is ("收入支出总计") */
+  fact?: { key: string; what: string };
+}
+
+/** "2023年度收入支出总计（万元）": what to enter for a missing 上年数. */
+export function previousLabel(ctx: NarrativeContext, what: string, unit: string): string {
+  return `${ctx.year !== null ? `${ctx.year - 1}年度` : "上年"}${what}（${unit}）`;
 }
 
 function ratioFormula(numerator: string, denominator: string): string {
@@ -59,16 +66,18 @@ export function writeChange(b: ParagraphBuilder, ctx: NarrativeContext, subject:
   const u = b.unit;
   const previousYear = (): ParagraphBuilder => writePreviousYear(b, ctx);
   if (!cmp.previous) {
-    if (!shanghai) b.add("比上年决算数").placeholder(PLACEHOLDERS.previous).add(u);
+    // one slot: the 上年数; once entered, the change and rate are computed
+    const key = cmp.fact?.key ?? "previous.unknown";
+    const label = previousLabel(ctx, cmp.fact?.what ?? subject, u);
+    if (!shanghai) b.add("比上年");
     else if (form === "sentence") {
       b.add("与");
-      previousYear().add("年度决算数").placeholder(PLACEHOLDERS.previous).add(`${u}相比，${subject}`);
-    } else {
+      previousYear().add(`年度相比，${subject}`);
+    } else if (form === "compact") {
       b.add("比");
-      previousYear().add("年度决算数").placeholder(PLACEHOLDERS.previous).add(u);
+      previousYear().add("年度");
     }
-    b.placeholder(PLACEHOLDERS.amountDirection).placeholder(PLACEHOLDERS.change).add(`${u}，`);
-    b.placeholder(PLACEHOLDERS.rateDirection).placeholder(PLACEHOLDERS.rate).add("%");
+    b.missing(key, label);
     return { direction: "unknown" };
   }
   const current = inUnit(cmp.current, u);
@@ -102,14 +111,22 @@ export function writeChange(b: ParagraphBuilder, ctx: NarrativeContext, subject:
     return { direction };
   }
   b.add(`，${WORDS.rate[direction]}`);
-  b.percent(difference.abs().div(previous.abs()), ctx.options.percentDecimals, sources, ratioFormula(`(${differenceFormula})`, formatAmount(previous)));
+  b.percent(difference.abs().div(previous.abs()), ctx.conventions.percentDecimals, sources, ratioFormula(`(${differenceFormula})`, formatAmount(previous)));
   return { direction };
 }
 
-/** "主要原因：【请填写主要原因】。" whenever something changed (or may have). */
-export function writeReason(b: ParagraphBuilder, change: Change, lead = "主要原因："): ParagraphBuilder {
+/** "主要原因：{reasons.<slot>}。" whenever something changed (or may have); the reason is a fact, never invented. */
+export function writeReason(
+  b: ParagraphBuilder,
+  ctx: NarrativeContext,
+  change: Change,
+  slot: string,
+  what: string,
+  lead = "主要原因：",
+): ParagraphBuilder {
   if (change.direction === "flat") return b;
-  return b.add(lead).placeholder(PLACEHOLDERS.reason).add("。");
+  b.add(lead);
+  return writeText(b, ctx, `reasons.${slot}`, `${what}${change.direction === "unknown" ? "增减" : WORDS.amount[change.direction]}的主要原因`).add("。");
 }
 
 /** "{label}{a}万元，占{denominator}{r}%" — the share of a part in a fixed denominator (§5.2). */
@@ -125,11 +142,26 @@ export function writeShareItem(
   return writeShare(b, ctx, part, total);
 }
 
-export function writeShare(b: ParagraphBuilder, ctx: NarrativeContext, part: Figure, total: Figure): ParagraphBuilder {
+/**
+ * The share of a part in its total. A share over 100 % (or of a negative or zero total) cannot be true: it is
+ * still printed, so the reader sees what the tables say, and a warning at the top of the document names it.
+ * `ratio` (完成预算的, 执行率) may exceed 100 % legitimately and is not warned about.
+ */
+export function writeShare(b: ParagraphBuilder, ctx: NarrativeContext, part: Figure, total: Figure, ratio = false): ParagraphBuilder {
   const p = inUnit(part, b.unit);
   const t = inUnit(total, b.unit);
-  if (t.isZero()) return b.number("0%", [...part.sources, ...total.sources], "分母为0");
-  return b.percent(p.div(t), ctx.options.percentDecimals, [...part.sources, ...total.sources], ratioFormula(formatAmount(p), formatAmount(t)));
+  const sources = [...part.sources, ...total.sources];
+  if (t.isZero()) {
+    if (!ratio && !p.isZero()) ctx.warnings.push(`占比的分母为0（${formatAmount(p)} ÷ 0，${sources.join("、")}），说明中写作0%，请核对表格。`);
+    return b.number("0%", sources, "分母为0");
+  }
+  const value = p.div(t);
+  if (!ratio && (value.greaterThan(1) || value.isNegative())) {
+    ctx.warnings.push(
+      `占比超出0–100%：${formatAmount(p)} ÷ ${formatAmount(t)} = ${value.times(100).toFixed(ctx.conventions.percentDecimals)}%（${sources.join("、")}），表格的合计可能不平，请先核对。`,
+    );
+  }
+  return b.percent(value, ctx.conventions.percentDecimals, sources, ratioFormula(formatAmount(p), formatAmount(t)));
 }
 
 /** Items joined as "a；b；c" with the builder writing each. */
@@ -138,6 +170,16 @@ export function writeList<T>(b: ParagraphBuilder, items: readonly T[], write: (i
     if (i > 0) b.add(separator);
     write(item);
   });
+}
+
+/** The 补充信息 slots of one budget-vs-final comparison. */
+export interface BudgetSlots {
+  /** initialBudgets key ("initialBudgets.2130104") and what it is ("城乡社区管理事务（款）行政运行（项）年初预算数") */
+  budgetKey: string;
+  budgetLabel: string;
+  /** reasons slot ("2130104") and the subject of the reason ("行政运行（2130104）决算数") */
+  reasonSlot: string;
+  reasonWhat: string;
 }
 
 /**
@@ -150,14 +192,14 @@ export function writeBudgetComparison(
   ctx: NarrativeContext,
   budget: Figure | undefined,
   actual: Figure,
+  slots: BudgetSlots,
   words: { budget: string; actual: string; completion: string } = { budget: "年初预算为", actual: "支出决算为", completion: "完成年初预算的" },
 ): void {
   const u = b.unit;
   b.add(words.budget);
   if (!budget) {
-    b.placeholder(PLACEHOLDERS.initialBudget).add(`${u}，${words.actual}`).amount(actual).add(`${u}，${words.completion}`);
-    b.placeholder(PLACEHOLDERS.completion).add("%。决算数").placeholder(PLACEHOLDERS.compare).add("预算数的主要原因：");
-    b.placeholder(PLACEHOLDERS.reason).add("。");
+    b.missing(slots.budgetKey, `${slots.budgetLabel}（${u}）`).add(`${u}，${words.actual}`).amount(actual).add(`${u}。决算数与预算数差异的主要原因：`);
+    writeText(b, ctx, `reasons.${slots.reasonSlot}`, `${slots.reasonWhat}与预算数差异的主要原因`).add("。");
     return;
   }
   const bv = inUnit(budget, u);
@@ -165,12 +207,15 @@ export function writeBudgetComparison(
   b.amount(budget).add(`${u}，${words.actual}`).amount(actual).add(u);
   if (!bv.isZero()) {
     b.add(`，${words.completion}`);
-    b.percent(av.div(bv), ctx.options.percentDecimals, [...actual.sources, ...budget.sources], ratioFormula(formatAmount(av), formatAmount(bv)));
+    writeShare(b, ctx, actual, budget, true);
   }
   b.add("。");
   const direction = directionOf(av, bv);
   if (direction === "flat") b.add(`决算数与预算数${WORDS.basicallyFlat}。`);
-  else b.add(`决算数${WORDS.compare[direction]}预算数的主要原因：`).placeholder(PLACEHOLDERS.reason).add("。");
+  else {
+    b.add(`决算数${WORDS.compare[direction]}预算数的主要原因：`);
+    writeText(b, ctx, `reasons.${slots.reasonSlot}`, `${slots.reasonWhat}${WORDS.compare[direction]}预算数的主要原因`).add("。");
+  }
 }
 
 /** "{U}{Y}年度无政府性基金预算财政拨款收入和支出。" and its kin (§5.5). */
@@ -179,7 +224,7 @@ export function writeNothing(b: ParagraphBuilder, ctx: NarrativeContext, what: s
   return b.add(`无${what}。`);
 }
 
-/** A section whose table was not recognized: say so, as a placeholder the user must replace. */
+/** A section whose table was not recognized: say so, as a placeholder the user must replace (not a fact). */
 export function writeMissingTable(b: ParagraphBuilder, tableTitle: string): ParagraphBuilder {
-  return b.placeholder(`【待填：未识别到${tableTitle}，请补充本节】`);
+  return b.placeholder(`【待填：未识别到${tableTitle}，请补充本节】`, `tables.${tableTitle}`);
 }

@@ -1,6 +1,6 @@
 /** 六、一般公共预算财政拨款基本支出决算情况说明 (§7.6): 人员经费 / 公用经费 and their non-zero 款. */
 import { KIND_TITLES } from "../../kinds";
-import { ParagraphBuilder, sumFigures, type Figure } from "../builder";
+import { sumFigures, type Figure } from "../builder";
 import type { NarrativeContext } from "../context";
 import { cellFigure, isZero } from "../source";
 import { writeMissingTable, writeNothing, writeYearPrefix } from "../sentences";
@@ -39,7 +39,7 @@ export const basic: SectionTemplate = {
   id: "basic",
   title: "一般公共预算财政拨款基本支出决算情况说明",
   write(ctx) {
-    const b = new ParagraphBuilder(ctx.unit);
+    const b = ctx.paragraph();
     const t6 = ctx.current.find(T6);
     if (!t6) return [writeMissingTable(b, KIND_TITLES["general-budget-basic-expenditure"])];
     const personnel = groupTotal(ctx, t6, "personnel");

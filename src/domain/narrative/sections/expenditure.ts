@@ -1,6 +1,7 @@
 /** 三、支出决算情况说明 (§7.3): T3 合计 row (T1 支出 side when T3 is absent). */
 import { KIND_TITLES } from "../../kinds";
-import { ParagraphBuilder, type Figure } from "../builder";
+import type { Figure } from "../builder";
+import { previousFigure } from "../context";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
 import type { SectionTemplate } from "./section";
@@ -18,9 +19,10 @@ export const expenditure: SectionTemplate = {
   title: "支出决算情况说明",
   write(ctx) {
     const t3 = ctx.current.find("expenditure");
-    const previous =
+    const fromWorkbook =
       ctx.previous?.get("expenditure", "total", "total") ??
       ctx.previous?.get("income-expenditure-summary", "total-this-year", "amount", "expenditure");
+    const previous = previousFigure(ctx, "expenditure", "本年支出合计", fromWorkbook);
     let total: Figure | undefined = ctx.current.figure(t3, "total", "total");
     let parts: { label: string; figure: Figure }[] = [];
     if (total && t3) {
@@ -31,7 +33,7 @@ export const expenditure: SectionTemplate = {
     } else {
       total = ctx.current.get("income-expenditure-summary", "total-this-year", "amount", "expenditure");
     }
-    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), KIND_TITLES["expenditure"])];
-    return [writeBreakdown(ctx, { totalLabel: "本年支出合计", total, previous, parts, denominatorPhrase: "支出合计的" })];
+    if (!total) return [writeMissingTable(ctx.paragraph(), KIND_TITLES["expenditure"])];
+    return [writeBreakdown(ctx, { totalLabel: "本年支出合计", total, previous, parts, denominatorPhrase: "支出合计的", slot: "expenditure" })];
   },
 };

@@ -1,5 +1,5 @@
 /** 八、政府性基金 and 九、国有资本经营 (§7.8): the same sentences over T8 / T9 (T4's fund columns when absent). */
-import { ParagraphBuilder, type Figure } from "../builder";
+import type { Figure, ParagraphBuilder } from "../builder";
 import type { NarrativeContext } from "../context";
 import { isZero } from "../source";
 import { writeMissingTable, writeNothing, writeYearPrefix } from "../sentences";
@@ -26,16 +26,16 @@ export function writeFund(ctx: NarrativeContext, spec: FundSpec): ParagraphBuild
     spending = ctx.current.figure(table, "total", "total");
     incomePrinted = table.columns.some((c) => c.key === "income");
     if (table.empty || (isZero(income) && isZero(spending))) {
-      return [writeNothing(new ParagraphBuilder(u), ctx, `${spec.name}${incomePrinted ? "收入和支出" : "支出"}`)];
+      return [writeNothing(ctx.paragraph(), ctx, `${spec.name}${incomePrinted ? "收入和支出" : "支出"}`)];
     }
   } else {
     const t4 = ctx.current.find("fiscal-summary");
-    if (!t4) return [writeMissingTable(new ParagraphBuilder(u), spec.tableTitle)];
+    if (!t4) return [writeMissingTable(ctx.paragraph(), spec.tableTitle)];
     income = ctx.current.figure(t4, spec.fiscalKey, "amount", "income");
     spending = ctx.current.figure(t4, "total-this-year", spec.fiscalKey, "expenditure");
-    if (isZero(income) && isZero(spending)) return [writeNothing(new ParagraphBuilder(u), ctx, `${spec.name}收入和支出`)];
+    if (isZero(income) && isZero(spending)) return [writeNothing(ctx.paragraph(), ctx, `${spec.name}收入和支出`)];
   }
-  const b = new ParagraphBuilder(u);
+  const b = ctx.paragraph();
   writeYearPrefix(b, ctx, ctx.options.style === "shanghai").add(spec.name);
   const clauses: [string, Figure | undefined][] = [
     ["收入", incomePrinted ? income : undefined],
@@ -47,7 +47,7 @@ export function writeFund(ctx: NarrativeContext, spec: FundSpec): ParagraphBuild
       if (i > 0) b.add("，");
       b.add(label).amount(figure).add(u);
     });
-  const items = table ? writeLeafItems(ctx, table, "total") : [];
+  const items = table ? writeLeafItems(ctx, table, "total", spec.kind === "government-fund" ? "fund-" : "capital-") : [];
   b.add(items.length > 0 ? "，支出具体情况如下：" : "。");
   return [b, ...items];
 }

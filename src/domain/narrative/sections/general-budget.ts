@@ -1,8 +1,8 @@
 /** 五、一般公共预算财政拨款支出决算情况说明 (§7.5): （一）总体 （二）结构 （三）具体. */
 import { KIND_TITLES } from "../../kinds";
-import { ParagraphBuilder, type Figure } from "../builder";
-import type { NarrativeContext } from "../context";
-import { cellFigure, codeRows, isZero, leafRows, userFigure } from "../source";
+import { sumFigures, type Figure, type ParagraphBuilder } from "../builder";
+import { factFigure, previousFigure, writeText, type NarrativeContext } from "../context";
+import { cellFigure, codeRows, isZero, leafRows } from "../source";
 import {
   writeBudgetComparison,
   writeChange,
@@ -12,7 +12,7 @@ import {
   writeShare,
   writeYearPrefix,
 } from "../sentences";
-import { PLACEHOLDERS } from "../../format";
+import { formatAmount } from "../../format";
 import type { RecognizedTable, TableRow } from "../../model";
 import type { SectionTemplate } from "./section";
 
@@ -24,7 +24,12 @@ export function generalBudgetTotal(ctx: NarrativeContext): Figure | undefined {
 }
 
 function previousGeneralBudgetTotal(ctx: NarrativeContext): Figure | undefined {
-  return ctx.previous?.get(T5, "total", "total") ?? ctx.previous?.get("fiscal-summary", "total-this-year", "general-budget", "expenditure");
+  return previousFigure(
+    ctx,
+    "general-budget",
+    "一般公共预算财政拨款支出",
+    ctx.previous?.get(T5, "total", "total") ?? ctx.previous?.get("fiscal-summary", "total-this-year", "general-budget", "expenditure"),
+  );
 }
 
 function expenditureTotal(ctx: NarrativeContext): Figure | undefined {
@@ -36,7 +41,7 @@ export const generalBudgetOverall: SectionTemplate = {
   title: "一般公共预算财政拨款支出决算总体情况",
   parent: PARENT,
   write(ctx) {
-    const b = new ParagraphBuilder(ctx.unit);
+    const b = ctx.paragraph();
     const total = generalBudgetTotal(ctx);
     if (!total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     const denominator = expenditureTotal(ctx);
@@ -47,9 +52,10 @@ export const generalBudgetOverall: SectionTemplate = {
       writeShare(b, ctx, total, denominator);
     }
     b.add(shanghai ? "。" : "，");
-    const change = writeChange(b, ctx, "一般公共预算财政拨款支出", { current: total, previous: previousGeneralBudgetTotal(ctx) });
+    const what = "一般公共预算财政拨款支出";
+    const change = writeChange(b, ctx, what, { current: total, previous: previousGeneralBudgetTotal(ctx), fact: { key: "previous.general-budget", what } });
     b.add("。");
-    writeReason(b, change);
+    writeReason(b, ctx, change, "general-budget", what);
     return [b];
   },
 };
@@ -65,7 +71,7 @@ export const generalBudgetStructure: SectionTemplate = {
   title: "一般公共预算财政拨款支出决算结构情况",
   parent: PARENT,
   write(ctx) {
-    const b = new ParagraphBuilder(ctx.unit);
+    const b = ctx.paragraph();
     const t5 = ctx.current.find(T5);
     const total = ctx.current.figure(t5, "total", "total");
     if (!t5 || !total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
@@ -103,30 +109,63 @@ export function codeChain(table: RecognizedTable, leaf: TableRow): string {
   return parts.length > 0 ? parts.join("") : leaf.label;
 }
 
-/** 年初预算 of a code: user input first, else the table's own 年初预算数 column. */
-export function initialBudget(ctx: NarrativeContext, table: RecognizedTable, row: TableRow): Figure | undefined {
-  const entered = row.code !== undefined ? ctx.options.initialBudgets?.[row.code] : undefined;
-  if (entered !== undefined) return userFigure(entered, ctx.unit, `年初预算数（${row.code}）`);
+/** 年初预算 of a code: the facts set first, else the table's own 年初预算数 column. */
+export function initialBudget(ctx: NarrativeContext, table: RecognizedTable, row: TableRow, prefix = ""): Figure | undefined {
+  const label = `${codeChain(table, row)}（${row.code}）年初预算数`;
+  const entered = row.code !== undefined ? factFigure(ctx, `initialBudgets.${prefix}${row.code}`, label) : undefined;
+  if (entered) return entered;
   const cell = row.cells["initial-budget"];
   return cell ? cellFigure(table, cell) : undefined;
 }
 
-function totalInitialBudget(ctx: NarrativeContext, table: RecognizedTable): Figure | undefined {
-  const entered = ctx.options.initialBudgets?.total ?? ctx.options.initialBudgets?.["合计"];
-  if (entered !== undefined) return userFigure(entered, ctx.unit, "年初预算数（合计）");
+/**
+ * 年初预算 合计: as given, else the table's own column, else the sum of the items when every item is known.
+ * A given total that differs from the items, and a code that matches no 项, are warned about.
+ */
+function totalInitialBudget(ctx: NarrativeContext, table: RecognizedTable, column: string, prefix = ""): Figure | undefined {
+  const leaves = leafRows(table).filter((r) => r.cells[column] && !r.cells[column].displayed.isZero());
+  const itemBudgets = leaves.map((r) => initialBudget(ctx, table, r, prefix));
+  const known = itemBudgets.every((f): f is Figure => f !== undefined) && itemBudgets.length > 0;
+  const itemsSum = known ? sumFigures(itemBudgets as Figure[], ctx.unit, `各项年初预算数之和：${(itemBudgets as Figure[]).map((f) => formatAmount(f.value)).join(" + ")}`) : undefined;
+  const given = factFigure(ctx, `initialBudgets.${prefix}total`, `${prefix ? "政府性基金/国有资本经营" : "一般公共预算财政拨款支出"}年初预算数合计（${ctx.unit}）`);
+  const bag = (prefix ? undefined : ctx.facts.initialBudgets) ?? {};
+  if (!prefix) {
+    const codes = new Set(codeRows(table).map((r) => r.code));
+    for (const code of Object.keys(bag)) {
+      if (code !== "total" && code !== "合计" && /^\d+$/.test(code) && !codes.has(code)) {
+        ctx.warnings.push(`补充信息中的年初预算科目编码 ${code} 在一般公共预算财政拨款支出决算表中没有对应的科目，未使用。`);
+      }
+    }
+  }
+  if (given) {
+    if (itemsSum && !itemsSum.value.equals(given.value)) {
+      ctx.warnings.push(
+        `补充信息中的年初预算数合计 ${formatAmount(given.value)} 与各项年初预算数之和 ${formatAmount(itemsSum.value)} 不等，说明按填写的合计 ${formatAmount(given.value)} 书写，请核对。`,
+      );
+    }
+    return given;
+  }
   const total = table.rows.find((r) => r.key === "total");
   const cell = total?.cells["initial-budget"];
-  return cell ? cellFigure(table, cell) : undefined;
+  if (cell) return cellFigure(table, cell);
+  return itemsSum;
 }
 
 /** One numbered paragraph per non-zero leaf (项), in table order (§7.5(三), §7.11). */
-export function writeLeafItems(ctx: NarrativeContext, table: RecognizedTable, column: string): ParagraphBuilder[] {
+export function writeLeafItems(ctx: NarrativeContext, table: RecognizedTable, column: string, prefix = ""): ParagraphBuilder[] {
   const items = leafRows(table).filter((r) => r.cells[column] && !r.cells[column].displayed.isZero());
-  const numberMark = ctx.options.style === "shanghai" ? "、" : ".";
+  const numberMark = ctx.conventions.itemMark;
   return items.map((row, i) => {
-    const b = new ParagraphBuilder(ctx.unit);
-    b.add(`${i + 1}${numberMark}${codeChain(table, row)}。主要用于：`).placeholder(PLACEHOLDERS.purpose).add("。");
-    writeBudgetComparison(b, ctx, initialBudget(ctx, table, row), cellFigure(table, row.cells[column]));
+    const b = ctx.paragraph();
+    const chain = codeChain(table, row);
+    b.add(`${i + 1}${numberMark}${chain}。主要用于：`);
+    writeText(b, ctx, `purposes.${prefix}${row.code}`, `${chain}（${row.code}）的主要用途`).add("。");
+    writeBudgetComparison(b, ctx, initialBudget(ctx, table, row, prefix), cellFigure(table, row.cells[column]), {
+      budgetKey: `initialBudgets.${prefix}${row.code}`,
+      budgetLabel: `${chain}（${row.code}）年初预算数`,
+      reasonSlot: `${prefix}${row.code}`,
+      reasonWhat: `${row.label}（${row.code}）决算数`,
+    });
     return b;
   });
 }
@@ -136,12 +175,18 @@ export const generalBudgetDetail: SectionTemplate = {
   title: "一般公共预算财政拨款支出决算具体情况",
   parent: PARENT,
   write(ctx) {
-    const b = new ParagraphBuilder(ctx.unit);
+    const b = ctx.paragraph();
     const t5 = ctx.current.find(T5);
     const total = ctx.current.figure(t5, "total", "total");
     if (!t5 || !total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     writeYearPrefix(b, ctx, ctx.options.style === "shanghai").add("一般公共预算财政拨款支出");
-    writeBudgetComparison(b, ctx, totalInitialBudget(ctx, t5), total);
+    const budgetTotal = totalInitialBudget(ctx, t5, "total");
+    writeBudgetComparison(b, ctx, budgetTotal, total, {
+      budgetKey: "initialBudgets.total",
+      budgetLabel: "一般公共预算财政拨款支出年初预算数合计",
+      reasonSlot: "general-budget-detail",
+      reasonWhat: "一般公共预算财政拨款支出决算数",
+    });
     const items = writeLeafItems(ctx, t5, "total");
     if (items.length > 0) b.add("其中：");
     return [b, ...items];

@@ -1,6 +1,7 @@
 /** 二、收入决算情况说明 (§7.2): T2 合计 row (T1 收入 side when T2 is absent). */
 import { KIND_TITLES } from "../../kinds";
-import { ParagraphBuilder, type Figure } from "../builder";
+import type { Figure } from "../builder";
+import { previousFigure } from "../context";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
 import type { SectionTemplate } from "./section";
@@ -31,8 +32,9 @@ export const income: SectionTemplate = {
   title: "收入决算情况说明",
   write(ctx) {
     const t2 = ctx.current.find("income");
-    const previous =
+    const fromWorkbook =
       ctx.previous?.get("income", "total", "total") ?? ctx.previous?.get("income-expenditure-summary", "total-this-year", "amount", "income");
+    const previous = previousFigure(ctx, "income", "本年收入合计", fromWorkbook);
     let total: Figure | undefined;
     let parts: { label: string; figure: Figure }[] = [];
     if (t2 && ctx.current.figure(t2, "total", "total")) {
@@ -49,7 +51,7 @@ export const income: SectionTemplate = {
         return figure ? [{ label, figure }] : [];
       });
     }
-    if (!total) return [writeMissingTable(new ParagraphBuilder(ctx.unit), KIND_TITLES["income"])];
-    return [writeBreakdown(ctx, { totalLabel: "本年收入合计", total, previous, parts, denominatorPhrase: "收入合计的" })];
+    if (!total) return [writeMissingTable(ctx.paragraph(), KIND_TITLES["income"])];
+    return [writeBreakdown(ctx, { totalLabel: "本年收入合计", total, previous, parts, denominatorPhrase: "收入合计的", slot: "income" })];
   },
 };

@@ -1,6 +1,6 @@
 /** 绩效: one paragraph per 绩效自评表 — 总分, 等级, 一级指标 scores, 执行率 (§9). */
-import { ParagraphBuilder, type Figure } from "../builder";
-import type { NarrativeContext } from "../context";
+import type { Figure, ParagraphBuilder } from "../builder";
+import { writeText, type NarrativeContext } from "../context";
 import { cellFigure } from "../source";
 import { writeShare } from "../sentences";
 import { Decimal } from "../../decimal";
@@ -34,11 +34,11 @@ export function levelName(raw: string): string {
 
 function writeEvaluation(ctx: NarrativeContext, table: RecognizedTable): ParagraphBuilder {
   const evaluation = table.evaluation!;
-  const b = new ParagraphBuilder(ctx.unit);
+  const b = ctx.paragraph();
   const project = table.kind === "project-self-evaluation";
   const name = project ? evaluation.projectName : (evaluation.department ?? ctx.unitName ?? undefined);
   if (name) b.add(name);
-  else b.placeholder(project ? "【待填：项目名称】" : "【待填：部门名称】");
+  else b.missing(project ? "tables.项目名称" : "tables.部门名称", project ? "项目名称（自评表中未填）" : "部门名称（自评表中未填）");
   b.add(project ? "项目绩效自评得分" : "部门整体支出绩效自评得分");
 
   const fundsTotal = evaluation.funds.find((r) => r.key === "total");
@@ -55,7 +55,7 @@ function writeEvaluation(ctx: NarrativeContext, table: RecognizedTable): Paragra
 
   const total = evaluation.totalScore ? scoreOf(table, evaluation.totalScore) : parts.length > 0 ? sumScores(parts.map((p) => p.score)) : undefined;
   if (total) b.score(total.value, total.sources, total.formula).add("分");
-  else b.placeholder("【待填：总分】").add("分");
+  else b.missing("tables.总分", "自评总分（自评表中未填）").add("分");
   const printedGrade = evaluation.grade?.text.replace(/\s+/g, "");
   if (printedGrade) b.add(`，自评等级为“${printedGrade}”`);
   else if (total) {
@@ -77,7 +77,7 @@ function writeEvaluation(ctx: NarrativeContext, table: RecognizedTable): Paragra
     const budget: Figure = cellFigure(table, budgetCell);
     const executed: Figure = cellFigure(table, executedCell);
     b.add(project ? "项目全年预算数" : "全年预算数").amount(budget).add(`${ctx.unit}，全年执行数`).amount(executed).add(`${ctx.unit}，预算执行率`);
-    writeShare(b, ctx, executed, budget);
+    writeShare(b, ctx, executed, budget, true);
     b.add("。");
   }
   return b;
@@ -90,7 +90,12 @@ export const performance: SectionTemplate = {
     const tables = ctx.current.tables.filter(
       (t) => (t.kind === "project-self-evaluation" || t.kind === "department-self-evaluation") && t.evaluation,
     );
-    if (tables.length === 0) return null;
+    if (tables.length === 0) {
+      const b = ctx.paragraph();
+      writeText(b, ctx, "performance.report", "绩效评价结果（工作簿中没有绩效自评表）");
+      if (!/[。！；]$/.test(b.written)) b.add("。");
+      return [b];
+    }
     return tables.map((t) => writeEvaluation(ctx, t));
   },
 };

@@ -1,0 +1,72 @@
+/** 上海市2024年度部门决算模板: 第一部分 概况, 第二部分 决算表, 第三部分 情况说明 一…十一, 第四部分 名词解释. */
+import type { NarrativeTemplate } from "./types";
+
+export const SHANGHAI_2024: NarrativeTemplate = {
+  id: "shanghai-2024",
+  region: "shanghai",
+  name: "上海市部门决算模板（2024年度）",
+  style: "shanghai",
+  conventions: { thousands: false, percentDecimals: 2, itemMark: "、" },
+  title: "{U}{Y}年度部门决算",
+  glossary: [
+    "财政拨款收入",
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "年初结转和结余",
+    "年末结转和结余",
+    "基本支出",
+    "项目支出",
+    "经营支出",
+    "“三公”经费",
+    "机关运行经费",
+  ],
+  parts: [
+    {
+      heading: "第一部分 {U}概况",
+      children: [
+        { heading: "一、主要职能", section: "functions" },
+        { heading: "二、部门决算单位构成", section: "composition" },
+      ],
+    },
+    { heading: "第二部分 {U}{Y}年度部门决算表", section: "table-list" },
+    {
+      heading: "第三部分 {U}{Y}年度部门决算情况说明",
+      children: [
+        { heading: "一、收入支出决算总体情况说明", section: "overall" },
+        { heading: "二、收入决算情况说明", section: "income" },
+        { heading: "三、支出决算情况说明", section: "expenditure" },
+        { heading: "四、财政拨款收入支出决算总体情况说明", section: "fiscal-overall" },
+        {
+          heading: "五、一般公共预算财政拨款支出决算情况说明",
+          children: [
+            { heading: "（一）一般公共预算财政拨款支出决算总体情况", section: "general-budget-overall" },
+            { heading: "（二）一般公共预算财政拨款支出决算结构情况", section: "general-budget-structure" },
+            { heading: "（三）一般公共预算财政拨款支出决算具体情况", section: "general-budget-detail" },
+          ],
+        },
+        { heading: "六、一般公共预算财政拨款基本支出决算情况说明", section: "basic" },
+        {
+          heading: "七、财政拨款“三公”经费支出决算情况说明",
+          section: "three-public-none",
+          children: [
+            { heading: "（一）“三公”经费财政拨款支出决算总体情况说明。", section: "three-public-overall" },
+            { heading: "（二）“三公”经费财政拨款支出决算具体情况说明。", section: "three-public-detail" },
+          ],
+        },
+        { heading: "八、政府性基金预算财政拨款收入支出决算情况说明", section: "government-fund" },
+        { heading: "九、国有资本经营预算财政拨款收入支出决算情况说明", section: "state-capital" },
+        { heading: "十、预算绩效管理情况", section: "performance-management" },
+        {
+          heading: "十一、其他重要事项的情况说明",
+          children: [
+            { heading: "（一）机关运行经费支出情况", section: "running-costs" },
+            { heading: "（二）政府采购支出情况", section: "procurement" },
+            { heading: "（三）国有资产占有使用情况说明", section: "assets" },
+          ],
+        },
+      ],
+    },
+    { heading: "第四部分 名词解释", section: "glossary" },
+  ],
+};
