@@ -32,7 +32,7 @@ export const INDICATORS: readonly IndicatorEntry[] = [
   { key: "to-superior", names: ["上缴上级支出"] },
   { key: "operating-expenditure", names: ["经营支出"] },
   { key: "to-affiliated", names: ["对附属单位补助支出"] },
-  { key: "general-budget-expenditure", names: ["一般公共预算财政拨款支出"] },
+  { key: "general-budget-expenditure", names: ["一般公共预算财政拨款支出", "一般公共预算支出"] },
   { key: "general-budget:basic", names: ["一般公共预算财政拨款基本支出"] },
   { key: "general-budget:project", names: ["一般公共预算财政拨款项目支出"] },
   { key: "government-fund-expenditure", names: ["政府性基金预算财政拨款支出"] },
@@ -60,6 +60,40 @@ export const INDICATORS: readonly IndicatorEntry[] = [
   { key: "annual-budget", names: ["全年预算数", "调整后预算数"] },
   { key: "executed", names: ["全年执行数", "预算执行数"] },
 ];
+
+/**
+ * Totals whose parts are fixed by definition (每一组是一种完整的拆分). A stated total with all the parts of one of
+ * its decompositions listed must equal their sum exactly (up to rounding); with only some listed the
+ * difference may be an unlisted part.
+ */
+export const COMPOSITIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  basic: [["personnel", "public"]],
+  "general-budget:basic": [["personnel", "public"]],
+  "general-budget-expenditure": [
+    ["basic", "project"],
+    ["general-budget:basic", "general-budget:project"],
+  ],
+  "expenditure-total": [["basic", "project", "to-superior", "operating-expenditure", "to-affiliated"]],
+  "income-total": [["fiscal-income", "superior-subsidy", "business-income", "operating-income", "affiliated-income", "other-income"]],
+  "three-public": [
+    ["abroad", "vehicle", "reception"],
+    ["abroad", "vehicle-purchase", "vehicle-operation", "reception"],
+  ],
+  "general-budget:three-public": [
+    ["abroad", "vehicle", "reception"],
+    ["abroad", "vehicle-purchase", "vehicle-operation", "reception"],
+  ],
+  vehicle: [["vehicle-purchase", "vehicle-operation"]],
+  "procurement-total": [["procurement-goods", "procurement-works", "procurement-services"]],
+};
+
+/** The decomposition of `total` whose keys are exactly `parts`, if any. */
+export function completeDecomposition(total: string | undefined, parts: readonly (string | undefined)[]): readonly string[] | undefined {
+  if (!total) return undefined;
+  const keys = new Set(parts.filter((p): p is string => !!p));
+  if (keys.size !== parts.length) return undefined;
+  return (COMPOSITIONS[total] ?? []).find((d) => d.length === keys.size && d.every((k) => keys.has(k)));
+}
 
 /** Every name with its key, longest first (so 本年收入合计 wins over 收入合计). */
 export const INDICATOR_NAMES: readonly { name: string; key: string }[] = INDICATORS.flatMap((e) =>
