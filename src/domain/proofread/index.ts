@@ -75,7 +75,12 @@ export function proofread(text: string, options: ProofreadOptions = {}): Proofre
     ...checkReasons(form),
     ...checkPlaceholders(form),
   ];
-  return dedupe(findings).sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const f of out) {
+    const paragraph = doc.paragraphs.find((p) => f.offset >= p.start && f.offset < p.end) ?? doc.paragraphs.find((p) => f.offset < p.start);
+    if (paragraph) f.paragraph = paragraph.index;
+  }
+  return out;
 }
 
 function dedupe(findings: ProofreadFinding[]): ProofreadFinding[] {

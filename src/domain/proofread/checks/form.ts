@@ -282,12 +282,15 @@ export function checkUnits(ctx: FormContext): ProofreadFinding[] {
       }),
     );
   }
-  // 元 in a 说明 whose amounts are in 万元: the table check decides when tables are given
+  // 元 in a 说明 whose amounts are in 万元: the table check decides when tables are given. A part of the
+  // text that states its own amounts in 元 (国有资产, a 预算 page) keeps its unit.
   if (!ctx.tableUnit) {
     const wan = ctx.claims.filter((c) => c.unit === "万元" && !c.bound).length;
     if (wan >= 3) {
+      const yuanBySection = new Map<number, number>();
+      for (const c of ctx.claims) if (c.unit === "元" && !c.bound) yuanBySection.set(c.paragraph.section, (yuanBySection.get(c.paragraph.section) ?? 0) + 1);
       for (const c of ctx.claims) {
-        if (c.unit !== "元" || c.bound || c.value.isZero()) continue;
+        if (c.unit !== "元" || c.bound || c.value.isZero() || (yuanBySection.get(c.paragraph.section) ?? 0) >= 2) continue;
         out.push(
           makeFinding(doc, {
             rule: "NARR.UNIT",
