@@ -39,8 +39,8 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
   completion: ["NARR.COMPLETION"],
   "zero-base": ["NARR.CHANGE"],
   "percent-space": ["NARR.SPACE"],
-  // 错别字/漏字: no rule reads for meaning; annotated so that recall says so
-  typo: [],
+  // 错别字/漏字: only a misspelt 科目 name is recognized; other slips are annotated so that recall says so
+  typo: ["NARR.NAME"],
 };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -135,6 +135,8 @@ function overlaps(f: ProofreadFinding, span: { start: number; end: number }): bo
 function detects(f: ProofreadFinding, e: Located<AnnotatedError>): boolean {
   const rules = CLASS_RULES[e.item.class];
   if (!rules) throw new Error(`unknown class ${e.item.class}`);
+  // a misspelling is found only when the finding names that very word (its clause may hold another one)
+  if (e.item.class === "typo" && !(f.actual && e.item.excerpt.includes(f.actual))) return false;
   return rules.includes(f.rule) && RANK[f.severity] >= RANK[e.item.minSeverity ?? "warning"] && overlaps(f, e);
 }
 

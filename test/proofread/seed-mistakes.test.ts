@@ -3,7 +3,7 @@
  * Its mistakes were found by hand first, then asserted here with their verbatim excerpts and offsets:
  *  - "比上年增加减少15.30万元": residue; 下降11% says it is 减少
  *  - "增加（减少）0万元" ×6 in the 三公 part: residue, the figures say 持平
- *  - "占支出合计的3.79%" ×2: 4.7 ÷ 123.78 = 3.797%, truncated (should be 3.80%)
+ *  - "占支出合计的3.79%" ×2: 4.7 ÷ 123.78 = 3.797%, truncated (should be 3.80%; a warning, since 4.7 is rounded)
  *  - "96.2%" next to "3.79%" ×2, and "下降11%" in the same paragraph: inconsistent decimals
  *  - "项目支出4.7万元" ×2: one decimal where every other amount has two
  *  - "3.79%;上缴…": ASCII semicolon; two 三公 items end with "，"; "演讲、等"; "实施情况：、"
@@ -62,7 +62,8 @@ describe("errors in the seed", () => {
   it("finds 3.79% truncated instead of rounded, twice", () => {
     for (const n of [0, 1]) {
       const f = find("NARR.ROUNDING", "占支出合计的3.79%", at("占支出合计的3.79%", n));
-      expect(f).toMatchObject({ severity: "error", expected: "3.80%", actual: "3.79%", suggestion: "占支出合计的3.80%" });
+      // 4.7 is 4.70 rounded: 4.695 ÷ 123.78 = 3.793% would print 3.79%, so this is a likely truncation, not a certain error
+      expect(f).toMatchObject({ severity: "warning", expected: "3.80%", actual: "3.79%", suggestion: "占支出合计的3.80%" });
       expect(f.message).toContain("截断");
     }
   });
@@ -74,8 +75,6 @@ describe("errors in the seed", () => {
         `NARR.RESIDUE@${at("比上年增加减少")}`,
         `NARR.RESIDUE@${at("比2023年度“三公”经费财政拨款年初预算0万元")}`,
         ...[0, 1, 2, 3, 4].map((n) => `NARR.RESIDUE@${at("比2023年度年初预算数0万元增加（减少）0万元", n)}`),
-        `NARR.ROUNDING@${at("占支出合计的3.79%", 0)}`,
-        `NARR.ROUNDING@${at("占支出合计的3.79%", 1)}`,
       ].sort(),
     );
   });

@@ -8,7 +8,7 @@ import { clauseAt, type Clause, type Paragraph, type TextDocument } from "../doc
 import { isMoney, type Claim } from "../claims";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
-import { INDICATOR_NAMES } from "../vocabulary";
+import { ECONOMIC_ITEM_NAMES, INDICATOR_NAMES } from "../vocabulary";
 
 export interface FormContext {
   doc: TextDocument;
@@ -248,8 +248,8 @@ export function checkUnits(ctx: FormContext): ProofreadFinding[] {
   const { doc } = ctx;
   const out: ProofreadFinding[] = [];
   const missingPercent = [
-    /占[^，；。;\d□\n]{0,15}?(\d+(?:\.\d+)?)(?![\d.%％]|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
-    /(?:增长|下降)\s*(\d+(?:\.\d+)?)(?![\d.%％]|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
+    /占[^，；。;\d□\n]{0,15}?(\d+(?:\.\d+)?)(?![\d.%％]|,\d|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
+    /(?:增长|下降)\s*(\d+(?:\.\d+)?)(?![\d.%％]|,\d|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
   ];
   for (const re of missingPercent) {
     for (const m of doc.masked.matchAll(re)) {
@@ -544,10 +544,11 @@ export function checkYears(ctx: FormContext, tableYear: number | null): Proofrea
     if (!m || Number(m[1]) === year || /上年|以前年度|结转/.test(text)) continue;
     report(p.start + m.index, m[0].length, m[0], known ? "error" : "warning", "标题年度", { start: p.start, end: p.end });
   }
-  // the date of the balance sheet is the last day of the year
+  // the date of the balance sheet is the last day of the year (of the year before, in a 预算 text)
+  const budgetText = /预算/.test(title?.paragraph.text ?? "") && !/决算|绩效|自评/.test(title?.paragraph.text ?? "");
   for (const m of doc.masked.matchAll(/(?:截至|截止)(?:到|至)?\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g)) {
     const at = m.index! + m[0].indexOf(m[1]);
-    if (Number(m[1]) === year || reported.has(at)) continue;
+    if (Number(m[1]) === year || (Number(m[1]) === year - 1 && (budgetText || !title)) || reported.has(at)) continue;
     const length = m[0].length - (at - m.index!);
     report(at, length, m[0].slice(at - m.index!), known ? "error" : "warning", "年末时点");
   }
@@ -582,6 +583,45 @@ export function checkUnitName(ctx: FormContext): ProofreadFinding[] {
         replacements: [{ start: at, end: at + name.length, text: name }],
       }),
     );
+  }
+  return out;
+}
+
+const KNOWN_NAMES = ECONOMIC_ITEM_NAMES.filter((n) => [...n].length >= 5 && !/[“”"‘’]/.test(n));
+const KNOWN = new Set([...ECONOMIC_ITEM_NAMES, ...INDICATOR_NAMES.map((n) => n.name)]);
+
+/**
+ * A 科目 or indicator name misspelt by one inner character ("公用用车运行维护费" for 公务用车运行维护费). The first
+ * and last characters must match, so that a longer or shorter word ("…运行维护支出") is not taken for one.
+ */
+export function checkItemNames(ctx: FormContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  const out: ProofreadFinding[] = [];
+  const seen = new Set<number>();
+  for (const name of KNOWN_NAMES) {
+    const half = Math.floor(name.length / 2);
+    for (const [piece, offset] of [[name.slice(0, half), 0], [name.slice(half), half]] as const) {
+      for (let at = doc.masked.indexOf(piece); at >= 0; at = doc.masked.indexOf(piece, at + 1)) {
+        const start = at - offset;
+        if (start < 0 || seen.has(start)) continue;
+        const written = doc.masked.slice(start, start + name.length);
+        if (written.length !== name.length || written === name || KNOWN.has(written) || /[\s\d，。；、：]/.test(written)) continue;
+        const differing = [...written].map((ch, i) => (ch !== name[i] ? i : -1)).filter((i) => i >= 0);
+        if (differing.length !== 1 || differing[0] === 0 || differing[0] === name.length - 1) continue;
+        seen.add(start);
+        out.push(
+          makeFinding(doc, {
+            rule: "NARR.NAME",
+            severity: "warning",
+            span: clauseSpan(doc, start),
+            message: `“${written}”与规范科目名称“${name}”只差一个字，请核对。`,
+            expected: name,
+            actual: written,
+            replacements: [{ start, end: start + name.length, text: name }],
+          }),
+        );
+      }
+    }
   }
   return out;
 }

@@ -19,7 +19,7 @@ import type { Sentence, TextDocument } from "../document";
 import { makeFinding } from "../finding";
 import type { TableLookup } from "../table-lookup";
 import type { ProofreadFinding } from "../types";
-import { completeDecomposition, INDICATOR_NAMES, normalizeItemName, resolveName } from "../vocabulary";
+import { completeDecomposition, COMPOSITIONS, INDICATOR_NAMES, lastIndicator, normalizeItemName, resolveName } from "../vocabulary";
 
 export interface InternalResult {
   findings: ProofreadFinding[];
@@ -134,6 +134,15 @@ export function listOf(ctx: Ctx, sentence: Sentence): { total: Claim; parts: Cla
       c.measure === total!.measure &&
       (isMoney(c) ? isMoney(total!) : c.unit === total!.unit),
   );
+  // a nested "其中" (三公: 公务用车… 其中：购置费…；公务接待费…) cuts the list short: when the whole sentence names
+  // every part of one decomposition of the total, those are its parts
+  if (isMoney(total) && !completeDecomposition(total.indicator, parts.map((p) => p.indicator))) {
+    const named = claims.filter((c) => c.start > markerAt && !c.bound && c.binding === "explicit" && c.measure === total!.measure && isMoney(c));
+    for (const decomposition of COMPOSITIONS[total.indicator ?? ""] ?? []) {
+      const picked = decomposition.map((key) => named.find((c) => c.indicator === key));
+      if (picked.every((c): c is Claim => !!c)) return { total, parts: picked as Claim[] };
+    }
+  }
   return { total, parts };
 }
 
@@ -249,6 +258,34 @@ function exactRatio(ctx: Ctx, part: Claim, whole: Claim): Decimal | undefined {
   return p[0].exact.div(w[0].exact);
 }
 
+/** An amount as printed stands for a value within half a unit of its last place (2 places at least: "4.7" is 4.70). */
+export interface Approx {
+  value: Decimal;
+  /** half-width of the interval, in 万元 like value */
+  error: Decimal;
+}
+
+export function approx(c: Claim): Approx {
+  const half = new Decimal(0.5).times(new Decimal(10).pow(-Math.max(c.decimals, 2)));
+  return { value: inWan(c), error: c.unit === "元" ? half.div(10000) : c.unit === "亿元" ? half.times(10000) : half };
+}
+
+function plus(...xs: Approx[]): Approx {
+  return xs.reduce((a, x) => ({ value: a.value.plus(x.value), error: a.error.plus(x.error) }), { value: new Decimal(0), error: new Decimal(0) });
+}
+
+/** Every ratio the printed numerator and denominator allow. */
+function ratioRange(num: Approx, den: Approx): [Decimal, Decimal] | undefined {
+  const low = den.value.minus(den.error);
+  if (low.lte(0) || num.value.isNegative()) return undefined;
+  return [Decimal.max(num.value.minus(num.error), 0).div(den.value.plus(den.error)), num.value.plus(num.error).div(low)];
+}
+
+function attainable(printed: Decimal, decimals: number, range: [Decimal, Decimal]): boolean {
+  const half = new Decimal(0.5).times(new Decimal(10).pow(-decimals));
+  return printed.plus(half).gte(range[0].times(HUNDRED)) && printed.minus(half).lte(range[1].times(HUNDRED));
+}
+
 function reportPercent(
   ctx: Ctx,
   claim: Claim,
@@ -258,6 +295,7 @@ function reportPercent(
   formula: string,
   confident: boolean,
   alternative?: Decimal,
+  range?: [Decimal, Decimal],
 ): void {
   ctx.out.ratios.set(claim.id, ratio);
   const verdict = judge(claim.value, claim.decimals, ratio);
@@ -265,16 +303,33 @@ function reportPercent(
   if (alternative && percentValue(alternative, claim.decimals).eq(claim.value)) return;
   const expected = formatPercentNumber(ratio, claim.decimals);
   const exact = ratio.times(HUNDRED).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
-  ctx.out.wrong.add(claim.id);
   const truncated = verdict === "truncated";
+  // the printed amounts are rounded: a percentage some values behind them give is not certainly wrong
+  const possible = alternative === undefined && range !== undefined && attainable(claim.value, claim.decimals, range);
+  if (possible && !truncated) {
+    const bounds = `${range![0].times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_FLOOR).toString()}%–${range![1].times(HUNDRED).toDecimalPlaces(2, Decimal.ROUND_CEIL).toString()}%`;
+    ctx.out.findings.push(
+      makeFinding(ctx.doc, {
+        rule,
+        severity: "info",
+        span: { start: claim.clause.start, end: claim.clause.end },
+        message: `${what}：按文中数字 ${formula} = ${exact}%（约${expected}%）；文中数字已舍入，可能的范围为${bounds}，文中${claim.printed}%在此范围内，可按明细数核对。`,
+        expected: `${expected}%`,
+        actual: `${claim.printed}%`,
+      }),
+    );
+    return;
+  }
+  ctx.out.wrong.add(claim.id);
+  const severity = confident && !possible ? "error" : "warning";
   ctx.out.findings.push(
     makeFinding(ctx.doc, {
       rule: truncated ? "NARR.ROUNDING" : rule,
-      severity: confident ? "error" : "warning",
+      severity,
       span: { start: claim.clause.start, end: claim.clause.end },
       message: truncated
-        ? `${what}：${formula} = ${exact}%，四舍五入应为${expected}%；“${claim.printed}%”是截断（舍去）的结果。`
-        : `${what}：${formula} = ${exact}%，应为${expected}%，文中为${claim.printed}%${confident ? "" : "，请核对"}。`,
+        ? `${what}：${formula} = ${exact}%，四舍五入应为${expected}%；“${claim.printed}%”像是截断（舍去）的结果${possible ? "（文中数字已舍入，请按明细数核对）" : ""}。`
+        : `${what}：${formula} = ${exact}%，应为${expected}%，文中为${claim.printed}%${severity === "error" ? "" : "，请核对"}。`,
       expected: `${expected}%`,
       actual: `${claim.printed}%`,
       replacements: [{ start: claim.start, end: claim.end, text: expected }],
@@ -330,7 +385,8 @@ function partOf(ctx: Ctx, share: Claim): Claim | undefined {
 function findDenominator(ctx: Ctx, share: Claim, part: Claim): Denominator | undefined {
   const list = listOf(ctx, share.sentence);
   const phrase = share.denominator ?? "";
-  if (!phrase) return list ? single(list.total, true) : undefined;
+  if (!phrase && list) return single(list.total, true);
+  if (!phrase) return wholeOfBreakdown(ctx, share, part);
   const key = resolveName(phrase);
   if (key) {
     const candidates = ctx.claims.filter(
@@ -375,6 +431,23 @@ function findDenominator(ctx: Ctx, share: Claim, part: Claim): Denominator | und
   return undefined;
 }
 
+/**
+ * "“三公”经费财政拨款支出决算中，公务接待费0.53万元，占31%；…": the whole is the amount the text states for
+ * what the sentence breaks down, when it states exactly one.
+ */
+function wholeOfBreakdown(ctx: Ctx, share: Claim, part: Claim): Denominator | undefined {
+  const head = /^(.*?)(?:支出)?决算(?:数)?中[，,：:]/.exec(ctx.doc.masked.slice(share.sentence.start, part.start));
+  if (!head) return undefined;
+  const whole = lastIndicator(head[1]);
+  if (!whole || whole.key === part.indicator) return undefined;
+  const candidates = ctx.claims.filter(
+    (c) => c.indicator === whole.key && c.measure === "actual" && amountLike(c) && c.start < share.sentence.start && (c.binding === "explicit" || c.binding === "sentence"),
+  );
+  const values = new Set(candidates.map((c) => inWan(c).toString()));
+  if (values.size !== 1) return undefined;
+  return single(candidates[candidates.length - 1], true);
+}
+
 function checkShares(ctx: Ctx): void {
   for (const share of ctx.claims) {
     if (share.measure !== "share" || share.bound || inUnclosedBracket(ctx, share)) continue;
@@ -410,6 +483,7 @@ function checkShares(ctx: Ctx): void {
       `${part.printed} ÷ ${denominator.text}`,
       denominator.confident,
       denominator.claims.length === 1 ? exactRatio(ctx, part, denominator.claims[0]) : undefined,
+      ratioRange(approx(part), plus(...denominator.claims.map(approx))),
     );
   }
 }
@@ -507,7 +581,19 @@ function checkChanges(ctx: Ctx): void {
       );
       continue;
     }
-    reportPercent(ctx, rate, value(change).div(base), "NARR.CHANGE", "增减率 = 增减额 ÷ 上年数", `${change.printed} ÷ ${baseClaim ? baseClaim.printed : `(${baseText})`}`, true);
+    const baseApprox = baseClaim ? approx(baseClaim) : { value: inWan(subject).minus(inWan(change)).abs(), error: approx(subject).error.plus(approx(change).error) };
+    if (!baseClaim && direction === "decrease") baseApprox.value = inWan(subject).plus(inWan(change));
+    reportPercent(
+      ctx,
+      rate,
+      value(change).div(base),
+      "NARR.CHANGE",
+      "增减率 = 增减额 ÷ 上年数",
+      `${change.printed} ÷ ${baseClaim ? baseClaim.printed : `(${baseText})`}`,
+      true,
+      undefined,
+      ratioRange(approx(change), baseApprox),
+    );
   }
 }
 
@@ -534,7 +620,18 @@ function checkCompletion(ctx: Ctx): void {
       );
       continue;
     }
-    reportPercent(ctx, c, inWan(actual).div(inWan(budget)), "NARR.COMPLETION", "完成率 = 决算数 ÷ 预算数", `${actual.printed} ÷ ${budget.printed}`, true);
+    if (dependsOnWrong(ctx, c, actual, budget)) continue;
+    reportPercent(
+      ctx,
+      c,
+      inWan(actual).div(inWan(budget)),
+      "NARR.COMPLETION",
+      "完成率 = 决算数 ÷ 预算数",
+      `${actual.printed} ÷ ${budget.printed}`,
+      true,
+      undefined,
+      ratioRange(approx(actual), approx(budget)),
+    );
   }
 }
 
