@@ -5,6 +5,7 @@
  */
 import { proofread } from "../../src/domain/proofread";
 import type { ProofreadFinding } from "../../src/domain/proofread/types";
+import { buildTables, xicheng2023 } from "../narrative/build-tables";
 
 function on(text: string, rule: string, excerptPart?: string): ProofreadFinding[] {
   return proofread(text).filter((f) => f.rule === rule && (excerptPart === undefined || f.excerpt.includes(excerptPart)));
@@ -213,4 +214,24 @@ describe("form", () => {
 it("every finding says which paragraph it is in", () => {
   const findings = proofread("第一段，占收入合计0 %。\n第二段比上年增加（减少）3.00万元。");
   expect(findings.map((f) => f.paragraph)).toEqual(findings.map((f) => (f.offset < 12 ? 0 : 1)));
+});
+
+describe("against the tables of 西城区科技协作中心 2023 (sentences written in its 说明's style; seeded)", () => {
+  // T5 of the real unit: 科普活动（项） 4.70 = 基本支出 0 + 项目支出 4.70; 机构运行（项） 93.76, all 基本支出
+  const tables = buildTables(xicheng2023());
+  const check = (text: string, rule: string): ProofreadFinding[] => proofread(text, { tables }).filter((f) => f.rule === rule);
+
+  it("fires on a 项 described as 基本支出 that the table has as 项目支出, and not on a right one", () => {
+    const [f] = check("科学技术支出（类）科学技术普及（款）科普活动（项）4.70万元，主要用于开展科普活动的基本支出。", "NARR.TABLE-AMOUNT");
+    expect(f).toMatchObject({ severity: "error", excerpt: "基本支出", expected: "项目支出", suggestion: "项目支出" });
+    expect(f.message).toContain("4.70");
+    expect(check("科学技术支出（类）科学技术普及（款）机构运行（项）93.76万元，主要用于保障机构正常运转的基本支出。", "NARR.TABLE-AMOUNT")).toEqual([]);
+    expect(check("科学技术支出（类）科学技术普及（款）科普活动（项）4.70万元，主要用于开展科普活动的项目支出。", "NARR.TABLE-AMOUNT")).toEqual([]);
+  });
+
+  it("fires on a 科目 named differently from the table, and not on the table's own names", () => {
+    const [f] = check("科学技术支出（类）科学技术普及（款）科普活功（项）4.70万元。", "NARR.NAME");
+    expect(f).toMatchObject({ severity: "warning", actual: "科普活功", expected: "科普活动" });
+    expect(check("科学技术支出（类）科学技术普及（款）科普活动（项）4.70万元。", "NARR.NAME")).toEqual([]);
+  });
 });
