@@ -235,3 +235,11 @@ describe("against the tables of 西城区科技协作中心 2023 (sentences writ
     expect(check("科学技术支出（类）科学技术普及（款）科普活动（项）4.70万元。", "NARR.NAME")).toEqual([]);
   });
 });
+
+it("lists the rate computed from a wrong change amount under it instead of reporting it again", () => {
+  const text = "本年支出合计200.00万元，比上年决算数180.00万元增加25.00万元，增长13.89%。";
+  const changes = proofread(text).filter((f) => f.rule === "NARR.CHANGE");
+  expect(changes).toHaveLength(1);
+  expect(changes[0]).toMatchObject({ severity: "error", expected: "20.00", actual: "25.00" });
+  expect(changes[0].dependents?.map((d) => d.excerpt)).toEqual(["增长13.89%"]);
+});

@@ -517,17 +517,18 @@ function checkChanges(ctx: Ctx): void {
       const d = change.decimals;
       if (!expected.abs().toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(inWan(change).toDecimalPlaces(d, Decimal.ROUND_HALF_UP))) {
         ctx.out.wrong.add(change.id);
-        ctx.out.findings.push(
-          makeFinding(doc, {
-            rule: "NARR.CHANGE",
-            severity: "error",
-            span,
-            message: `增减额应为 ${subject.printed} − ${baseClaim.printed} = ${formatAmount(expected)}万元，文中为${change.printed}${change.unit}。`,
-            expected: formatAmount(expected.abs()),
-            actual: change.printed,
-            replacements: [{ start: change.start, end: change.end, text: formatAmount(expected.abs(), Math.max(d, 0)) }],
-          }),
-        );
+        const finding = makeFinding(doc, {
+          rule: "NARR.CHANGE",
+          severity: "error",
+          span,
+          message: `增减额应为 ${subject.printed} − ${baseClaim.printed} = ${formatAmount(expected)}万元，文中为${change.printed}${change.unit}。`,
+          expected: formatAmount(expected.abs()),
+          actual: change.printed,
+          replacements: [{ start: change.start, end: change.end, text: formatAmount(expected.abs(), Math.max(d, 0)) }],
+        });
+        ctx.out.findings.push(finding);
+        // the rate after it is computed from this amount: listed under this finding, not checked again
+        markSuspect(ctx, finding, [change]);
       }
       const actualDirection = expected.isZero() ? "flat" : expected.isPositive() ? "increase" : "decrease";
       if (stated(change.direction) && actualDirection !== "flat" && actualDirection !== change.direction && change.verb) {
