@@ -41,6 +41,8 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
   "percent-space": ["NARR.SPACE"],
   // 错别字/漏字: only a misspelt 科目 name is recognized; other slips are annotated so that recall says so
   typo: ["NARR.NAME"],
+  // 收、支总计 that differ (they are equal by definition)
+  label: ["NARR.TOTALS"],
 };
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -243,3 +243,32 @@ it("lists the rate computed from a wrong change amount under it instead of repor
   expect(changes[0]).toMatchObject({ severity: "error", expected: "20.00", actual: "25.00" });
   expect(changes[0].dependents?.map((d) => d.excerpt)).toEqual(["增长13.89%"]);
 });
+
+describe("after the second held-out round", () => {
+  // 四川 2022 单位决算 (sichuan-2022-danwei-juesuan)
+  const SICHUAN = "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%。";
+
+  it("fires on 收、支总计 that differ, and not when they balance", () => {
+    const [f] = on(SICHUAN, "NARR.TOTALS");
+    expect(f).toMatchObject({ severity: "error", actual: "4125.49、4143.91" });
+    expect(on("2021年度收入总计4352.47万元，支出总计4352.47万元。", "NARR.TOTALS")).toEqual([]);
+  });
+
+  it("fires on two amounts split by an ASCII comma, and not on a thousands separator", () => {
+    expect(on(SICHUAN, "NARR.PUNCTUATION").map((f) => f.actual)).toEqual([",", ","]);
+    expect(on("公务接待费支出决算为22.59万元，比上年决算数增加20.63万元，增长1,055.4%。", "NARR.PUNCTUATION")).toEqual([]);
+  });
+
+  it("fires on 万 written for 万元 (梧州 2023), and not on 万元", () => {
+    expect(on("5.经营收入 0.00 万，为事业单位在业务活动之外开展非独立核算经营活动取得的收入。", "NARR.UNIT")[0]).toMatchObject({ severity: "warning", suggestion: "5.经营收入 0.00 万元" });
+    expect(on("6.其他收入 0.00 万元，为预算单位在“财政拨款收入”之外取得的收入。", "NARR.UNIT")).toEqual([]);
+  });
+
+  it("takes the latest repeated year for the document's, not the most frequent (梧州 2021 决算说明)", () => {
+    const text =
+      "（一）本单位2021年度总收入581.45万元，其中本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。\n1.一般公共预算财政拨款收入382.17万元。较2020年度决算数减少157.86万元，下降29.2%。\n2.上级补助收入8.38万元。较2020年度决算数减少17.40万元，下降67.5%。\n（二）本单位2021年度总支出581.45万元，较2020年度决算数减少90.49万元，下降15.8%。";
+    expect(on(text, "NARR.YEAR")).toEqual([]);
+    const found = on(text.replace("较2020年度决算数减少90.49", "较2018年度决算数减少90.49"), "NARR.YEAR");
+    expect(found.map((f) => [f.severity, f.actual, f.expected])).toEqual([["warning", "2018年度", "2021年度"]]);
+  });
+});

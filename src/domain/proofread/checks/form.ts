@@ -198,6 +198,8 @@ export function checkPunctuation(ctx: FormContext): ProofreadFinding[] {
     { re: /([，。；：、])\1+/g, message: "标点重复。", fix: (m) => m[0] },
     { re: /，。|；。|、。/g, message: "标点连用。", fix: () => "。" },
     { re: /[，,]、|、[，,]/g, message: "逗号与顿号连用。", fix: () => "、" },
+    // "4125.49,4143.91万元": two amounts, not a thousands separator (that has three digits after it)
+    { re: /(?<=\d\.\d+),(?=\d+\.\d)/g, message: "两个数字之间用了英文逗号，应为顿号“、”（并给每个金额写上单位）。", fix: () => "、" },
     { re: /(?<=共计|合计|累计|总计|共有)\s*[，,]\s*(?=\d)/g, message: "数字前多了逗号。", fix: () => "" },
   ];
   for (const rule of rules) {
@@ -267,6 +269,20 @@ export function checkUnits(ctx: FormContext): ProofreadFinding[] {
         }),
       );
     }
+  }
+  for (const m of doc.masked.matchAll(/(\d+\.\d+)(\s*)万(?=[，。；、,;])/g)) {
+    const unitAt = m.index! + m[1].length + m[2].length;
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.UNIT",
+        severity: "warning",
+        span: clauseSpan(doc, m.index!),
+        message: `金额“${m[1]}”的单位写成“万”，应为“万元”。`,
+        expected: "万元",
+        actual: "万",
+        replacements: [{ start: unitAt, end: unitAt + 1, text: "万元" }],
+      }),
+    );
   }
   for (const m of doc.masked.matchAll(AMOUNT_WITHOUT_UNIT)) {
     const numberEnd = m.index! + m[0].length;
@@ -491,7 +507,8 @@ export function checkCaptions(ctx: FormContext): ProofreadFinding[] {
 export function titleOf(doc: TextDocument): { paragraph: Paragraph; year: number; unit?: string } | undefined {
   for (const p of doc.paragraphs.slice(0, 8)) {
     const m = /(\d{4})\s*年度?[^，。；]{0,24}?(?:决算|预算|绩效|自评)/.exec(doc.masked.slice(p.start, p.end));
-    if (!m || p.text.length > 60) continue;
+    // a title states no amount and compares nothing
+    if (!m || p.text.length > 60 || /\d\s*(?:万元|元|%|％)|较|比上年|与上年/.test(p.text)) continue;
     const before = p.text.slice(0, m.index).trim();
     const unit = /^[\u4e00-\u9fff（）()]{4,30}(?:局|中心|院|委员会|办公室|政府|办事处|处|站|所|馆|学校|学院|协会|会|部|厅|委|办|队|社|室|公司)$/.test(before) ? before : undefined;
     return { paragraph: p, year: Number(m[1]), unit };
@@ -510,13 +527,14 @@ export function checkYears(ctx: FormContext, tableYear: number | null): Proofrea
   const years = [...doc.masked.matchAll(/(?<!\d)(\d{4})\s*年度/g)].map((m) => ({ year: Number(m[1]), at: m.index!, text: m[0] }));
   let reference = tableYear ?? title?.year ?? null;
   const known = reference !== null;
-  const source = tableYear !== null ? "表中年度" : title ? `标题“${title.paragraph.text}”` : "全文多数";
+  const source = tableYear !== null ? "表中年度" : title ? `标题“${title.paragraph.text}”` : "文中反复出现的最近年度";
   if (reference === null) {
+    // a 说明 names last year as often as this one ("较2020年度决算数…"): the latest year it names repeatedly
     const counts = new Map<number, number>();
     for (const y of years) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (!top || top[1] < 3) return [];
-    reference = top[0];
+    const repeated = [...counts.entries()].filter(([, n]) => n >= 2).map(([y]) => y);
+    if (repeated.length === 0 || years.length < 3) return [];
+    reference = Math.max(...repeated);
   }
   const year = reference;
   const out: ProofreadFinding[] = [];

@@ -695,6 +695,32 @@ function checkEquality(ctx: Ctx): void {
   }
 }
 
+/** 收入总计 and 支出总计 balance by definition: "收、支总计各是4125.49,4143.91万元" cannot be. */
+function checkGrandTotals(ctx: Ctx): void {
+  const patterns = [
+    /收[、，]?支总计各(?:是|为)\s*(\d+(?:\.\d+)?)\s*(?:万元)?\s*[,，、和]\s*(\d+(?:\.\d+)?)\s*万元/g,
+    /收入总计(?:为|是)?\s*(\d+(?:\.\d+)?)\s*万元[，,、；;]\s*支出总计(?:为|是)?\s*(\d+(?:\.\d+)?)\s*万元/g,
+  ];
+  for (const re of patterns) {
+    for (const m of ctx.doc.masked.matchAll(re)) {
+      const a = new Decimal(m[1]);
+      const b = new Decimal(m[2]);
+      if (a.eq(b)) continue;
+      const start = m.index!;
+      ctx.out.findings.push(
+        makeFinding(ctx.doc, {
+          rule: "NARR.TOTALS",
+          severity: "error",
+          span: { start, end: start + m[0].length },
+          message: `收入总计${m[1]}万元与支出总计${m[2]}万元不等；两者按定义相等（收入总计 = 支出总计）。不等的两个数通常是本年收入合计与本年支出合计。`,
+          expected: null,
+          actual: `${m[1]}、${m[2]}`,
+        }),
+      );
+    }
+  }
+}
+
 /* ---------------------------------------------------------------- consistency */
 
 function checkConsistency(ctx: Ctx): void {
@@ -845,6 +871,7 @@ export function runInternalChecks(
   checkSums(ctx);
   checkCountSums(ctx);
   checkEquality(ctx);
+  checkGrandTotals(ctx);
   checkShares(ctx);
   checkChanges(ctx);
   checkCompletion(ctx);
