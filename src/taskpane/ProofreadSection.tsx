@@ -64,6 +64,42 @@ export function highlightPieces(text: string, located: readonly Located[]): Piec
   return pieces;
 }
 
+export interface ParagraphGroup {
+  /** 0-based index of the paragraph among the non-empty lines (ProofreadFinding.paragraph) */
+  paragraph: number;
+  /** the start of the paragraph, to recognize it */
+  lead: string;
+  items: { finding: ProofreadFinding; index: number }[];
+}
+
+/** Findings by the paragraph (non-empty line) of the text they are in, in the order of the text. */
+export function groupByParagraph(text: string, findings: readonly ProofreadFinding[]): ParagraphGroup[] {
+  const lines: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() !== "") lines.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  const lineOf = (f: ProofreadFinding): number => {
+    if (f.paragraph !== undefined && f.paragraph < lines.length) return f.paragraph;
+    const i = lines.findIndex((l) => f.offset >= l.start && f.offset < l.end);
+    return i >= 0 ? i : Math.max(0, lines.findIndex((l) => f.offset < l.start));
+  };
+  const groups = new Map<number, ParagraphGroup>();
+  findings.forEach((finding, index) => {
+    const paragraph = lineOf(finding);
+    let group = groups.get(paragraph);
+    if (!group) {
+      const line = lines[paragraph];
+      const full = line ? text.slice(line.start, line.end).trim() : "";
+      group = { paragraph, lead: full.length > 28 ? `${full.slice(0, 28)}…` : full, items: [] };
+      groups.set(paragraph, group);
+    }
+    group.items.push({ finding, index });
+  });
+  return [...groups.values()].sort((a, b) => a.paragraph - b.paragraph);
+}
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -90,6 +126,7 @@ const useStyles = makeStyles({
   itemActive: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1 },
   muted: { color: tokens.colorNeutralForeground3 },
   excerpt: { display: "block", fontWeight: tokens.fontWeightSemibold },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
 export interface ProofreadSectionProps {
@@ -183,6 +220,7 @@ export function ProofreadSection({ proofread, tables, percentDecimals, readTextS
 
   const located = React.useMemo(() => (checked ? locateExcerpts(checked.text, checked.findings) : []), [checked]);
   const pieces = React.useMemo(() => (checked ? highlightPieces(checked.text, located) : []), [checked, located]);
+  const groups = React.useMemo(() => (checked ? groupByParagraph(checked.text, checked.findings) : []), [checked]);
 
   const focusFinding = (index: number) => {
     setActive(index);
@@ -299,63 +337,77 @@ export function ProofreadSection({ proofread, tables, percentDecimals, readTextS
                 )}
               </div>
               <ul className={styles.list}>
-                {checked.findings.map((f, i) => (
-                  <li
-                    key={i}
-                    className={mergeClasses(styles.item, active === i && styles.itemActive)}
-                    data-testid="proofread-finding"
-                    data-rule={f.rule}
-                    onClick={() => focusFinding(i)}
-                  >
-                    <div className={styles.row}>
-                      <Badge appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
-                        {S.severity[f.severity]}
-                      </Badge>
-                      <Text size={200} className={styles.muted}>
-                        {S.finding.rule} {f.rule}
-                      </Text>
-                    </div>
-                    <Text className={styles.excerpt}>「{f.excerpt}」</Text>
-                    <Text>{f.message}</Text>
-                    {(f.expected !== null || f.actual !== null) && (
-                      <Text size={200} className={styles.muted} as="p">
-                        {f.expected !== null && `${S.finding.expected} ${f.expected}`}
-                        {f.expected !== null && f.actual !== null && "；"}
-                        {f.actual !== null && `${S.finding.actual} ${f.actual}`}
-                      </Text>
-                    )}
-                    {f.suggestion && (
-                      <div className={styles.row}>
-                        <Text size={200}>
-                          {S.proofread.suggestion}：<span data-testid="proofread-suggestion">{f.suggestion}</span>
-                        </Text>
-                        <Button
-                          size="small"
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            void copyText(f.suggestion!).then((ok) => setCopied(ok ? i : null));
-                          }}
+                {groups.map((g) => (
+                  <li key={g.paragraph} className={styles.group} data-testid="proofread-paragraph" data-paragraph={g.paragraph}>
+                    <Text size={200} weight="semibold">
+                      {S.proofread.paragraph(g.paragraph + 1, g.lead, g.items.length)}
+                    </Text>
+                    <ul className={styles.list}>
+                      {g.items.map(({ finding: f, index: i }) => (
+                        <li
+                          key={i}
+                          className={mergeClasses(styles.item, active === i && styles.itemActive)}
+                          data-testid="proofread-finding"
+                          data-rule={f.rule}
+                          onClick={() => focusFinding(i)}
                         >
-                          {copied === i ? S.narrative.copied : S.proofread.copySuggestion}
-                        </Button>
-                        {(() => {
-                          const at = located.find((l) => l.index === i);
-                          const target = at && joined && writeCellText && checked.text === joined.text ? replacementFor(joined, at.start, at.end, f.suggestion!) : null;
-                          return target ? (
-                            <Button
-                              size="small"
-                              data-testid="proofread-replace"
-                              onClick={(e) => {
-                                e.stopPropagation();
-                                void replaceInSheet(at!.start, at!.end, f.suggestion!);
-                              }}
-                            >
-                              {S.proofread.replaceInCell(target.address)}
-                            </Button>
-                          ) : null;
-                        })()}
-                      </div>
-                    )}
+                          <div className={styles.row}>
+                            <Badge appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
+                              {S.severity[f.severity]}
+                            </Badge>
+                            <Text size={200} className={styles.muted}>
+                              {S.finding.rule} {f.rule}
+                            </Text>
+                          </div>
+                          <Text className={styles.excerpt}>「{f.excerpt}」</Text>
+                          <Text>{f.message}</Text>
+                          {f.dependents && f.dependents.length > 0 && (
+                            <Text size={200} className={styles.muted} as="p" data-testid="proofread-dependents">
+                              {S.proofread.dependents(f.dependents.map((d) => `「${d.excerpt}」`).join("、"))}
+                            </Text>
+                          )}
+                          {(f.expected !== null || f.actual !== null) && (
+                            <Text size={200} className={styles.muted} as="p">
+                              {f.expected !== null && `${S.finding.expected} ${f.expected}`}
+                              {f.expected !== null && f.actual !== null && "；"}
+                              {f.actual !== null && `${S.finding.actual} ${f.actual}`}
+                            </Text>
+                          )}
+                          {f.suggestion && (
+                            <div className={styles.row}>
+                              <Text size={200}>
+                                {S.proofread.suggestion}：<span data-testid="proofread-suggestion">{f.suggestion}</span>
+                              </Text>
+                              <Button
+                                size="small"
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  void copyText(f.suggestion!).then((ok) => setCopied(ok ? i : null));
+                                }}
+                              >
+                                {copied === i ? S.narrative.copied : S.proofread.copySuggestion}
+                              </Button>
+                              {(() => {
+                                const at = located.find((l) => l.index === i);
+                                const target = at && joined && writeCellText && checked.text === joined.text ? replacementFor(joined, at.start, at.end, f.suggestion!) : null;
+                                return target ? (
+                                  <Button
+                                    size="small"
+                                    data-testid="proofread-replace"
+                                    onClick={(e) => {
+                                      e.stopPropagation();
+                                      void replaceInSheet(at!.start, at!.end, f.suggestion!);
+                                    }}
+                                  >
+                                    {S.proofread.replaceInCell(target.address)}
+                                  </Button>
+                                ) : null;
+                              })()}
+                            </div>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>

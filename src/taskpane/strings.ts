@@ -142,6 +142,8 @@ export const S = {
     replaceInCell: (address: string) => `替换到单元格 ${address}`,
     replaced: (sheet: string, address: string) => `已改写 ${sheet}!${address}（仅此单元格，是您点击的修改）。`,
     replaceFailed: (message: string) => `改写失败：${message}`,
+    paragraph: (n: number, lead: string, count: number) => `第 ${n} 段（${count} 处）：${lead}`,
+    dependents: (list: string) => `以下语句用到了这里的数字，未单独核对，请在此处改正后重新校对：${list}`,
   },
 
   settings: {

@@ -112,9 +112,19 @@ describe("sums, shares, consistency", () => {
   });
 
   it("checks shares against the named denominator, and a truncated share as NARR.ROUNDING", () => {
-    const text = "本年支出合计123.78万元，其中：基本支出119.08万元，占支出合计的96.21%；项目支出4.70万元，占支出合计的3.79%。";
-    expect(only(text, "NARR.SHARE")[0]).toMatchObject({ severity: "error", excerpt: "占支出合计的96.21%", expected: "96.20%" });
-    expect(only(text, "NARR.ROUNDING")[0]).toMatchObject({ severity: "error", excerpt: "占支出合计的3.79%", expected: "3.80%" });
+    const text = "本年支出合计123.78万元，其中：基本支出119.08万元，占支出合计的96.51%；项目支出4.70万元，占支出合计的3.79%。";
+    expect(only(text, "NARR.SHARE")[0]).toMatchObject({ severity: "error", excerpt: "占支出合计的96.51%", expected: "96.20%" });
+    // 4.695 ÷ 123.78 would print 3.79%: the printed amounts allow it, so a likely truncation is a warning
+    expect(only(text, "NARR.ROUNDING")[0]).toMatchObject({ severity: "warning", excerpt: "占支出合计的3.79%", expected: "3.80%" });
+  });
+
+  it("does not call wrong a percentage that the rounded amounts allow (广东省财政厅 2023, 增长1,055.4%)", () => {
+    const text = "公务接待费支出决算为22.59万元，完成预算43.20万元的52.3%，比上年决算数增加20.63万元，增长1,055.4%。";
+    // 20.63 ÷ 1.96 = 1052.6%, but 20.635 ÷ 1.955 = 1055.5%: within what the printed figures allow
+    const found = proofread(text).filter((f) => f.excerpt === "增长1,055.4%");
+    expect(found.map((f) => [f.rule, f.severity])).toEqual([["NARR.CHANGE", "info"]]);
+    // far outside the range it is an error
+    expect(only(text.replace("1,055.4%", "1,255.4%"), "NARR.CHANGE")[0]).toMatchObject({ severity: "error", expected: "1052.6%" });
   });
 
   it("uses the list total for a bare 占", () => {

@@ -3,14 +3,14 @@
  * Its mistakes were found by hand first, then asserted here with their verbatim excerpts and offsets:
  *  - "比上年增加减少15.30万元": residue; 下降11% says it is 减少
  *  - "增加（减少）0万元" ×6 in the 三公 part: residue, the figures say 持平
- *  - "占支出合计的3.79%" ×2: 4.7 ÷ 123.78 = 3.797%, truncated (should be 3.80%)
+ *  - "占支出合计的3.79%" ×2: 4.7 ÷ 123.78 = 3.797%, truncated (should be 3.80%; a warning, since 4.7 is rounded)
  *  - "96.2%" next to "3.79%" ×2, and "下降11%" in the same paragraph: inconsistent decimals
  *  - "项目支出4.7万元" ×2: one decimal where every other amount has two
  *  - "3.79%;上缴…": ASCII semicolon; two 三公 items end with "，"; "演讲、等"; "实施情况：、"
  *  - "截止2023年12月31日" (截至); "图1：收入预算" in the 决算 section
  *  - 阶段性目标 numbering 1, 2, 6 and a 第四季度 list starting at 3
  *  - the 商品和服务支出 list names 因公出国（境）费, 公务接待费, 公务用车运行维护费 while 三公 says 0
- *  - "占政府采购支出总额的0%" ×2 with a zero total
+ *  - "占政府采购支出总额的0%" ×2 with a zero total (info only: the template's sentence for an absent item)
  *  - 预算执行率 99.54% but "预算执行9.8分" (min(99.54%,100%) × 10 = 9.95)
  * Correct statements (119.08 + 4.7 = 123.78, 15.30 ÷ 139.08 = 11%, 89.8 = 9.8 + 45.5 + 31.2 + 3.3 → 良好 …)
  * must not be reported.
@@ -62,7 +62,8 @@ describe("errors in the seed", () => {
   it("finds 3.79% truncated instead of rounded, twice", () => {
     for (const n of [0, 1]) {
       const f = find("NARR.ROUNDING", "占支出合计的3.79%", at("占支出合计的3.79%", n));
-      expect(f).toMatchObject({ severity: "error", expected: "3.80%", actual: "3.79%", suggestion: "占支出合计的3.80%" });
+      // 4.7 is 4.70 rounded: 4.695 ÷ 123.78 = 3.793% would print 3.79%, so this is a likely truncation, not a certain error
+      expect(f).toMatchObject({ severity: "warning", expected: "3.80%", actual: "3.79%", suggestion: "占支出合计的3.80%" });
       expect(f.message).toContain("截断");
     }
   });
@@ -74,8 +75,6 @@ describe("errors in the seed", () => {
         `NARR.RESIDUE@${at("比上年增加减少")}`,
         `NARR.RESIDUE@${at("比2023年度“三公”经费财政拨款年初预算0万元")}`,
         ...[0, 1, 2, 3, 4].map((n) => `NARR.RESIDUE@${at("比2023年度年初预算数0万元增加（减少）0万元", n)}`),
-        `NARR.ROUNDING@${at("占支出合计的3.79%", 0)}`,
-        `NARR.ROUNDING@${at("占支出合计的3.79%", 1)}`,
       ].sort(),
     );
   });
@@ -129,7 +128,8 @@ describe("warnings in the seed", () => {
   });
 
   it("finds shares of a zero 政府采购 total, and the 执行率 score that does not follow from 99.54%", () => {
-    for (const n of [0, 1]) expect(find("NARR.SHARE", "占政府采购支出总额的0%", at("占政府采购支出总额的0%", n)).severity).toBe("warning");
+    // 0万元 of a 0万元 total written "0%" is the template's sentence for an absent item: style, not a problem
+    for (const n of [0, 1]) expect(find("NARR.SHARE", "占政府采购支出总额的0%", at("占政府采购支出总额的0%", n)).severity).toBe("info");
     const score = find("NARR.SCORE", "其中：预算执行9.8分", at("其中：预算执行9.8分"));
     expect(score).toMatchObject({ severity: "warning", expected: "9.95", actual: "9.8" });
   });

@@ -87,7 +87,8 @@ function measureOf(unit: ClaimUnit, segment: string, sentenceBefore: string): Pi
     if (residue) return { measure: "change", direction: "ambiguous", verb: residue[1], base };
     return { measure: "change", direction: AMOUNT_VERBS[verb![1]], verb: verb![1], base };
   }
-  if (/(?:预算|预算数)(?:为|是)?$/.test(s)) return { measure: "budget" };
+  // "一般公共预算4352.47万元" names a fund, not a budget figure
+  if (/(?<!一般公共|政府性基金|国有资本经营)(?:预算|预算数)(?:为|是)?$/.test(s)) return { measure: "budget" };
   if (/(?:上年|上年度|同期)(?:决算)?(?:数)?(?:为|是)?$/.test(s) || /比(?:上年|\d{4}年度?)(?:决算数?)?(?:为)?$/.test(s)) return { measure: "previous" };
   return { measure: "actual" };
 }

@@ -4,14 +4,18 @@
  */
 import { extractClaims } from "./claims";
 import {
+  checkBrackets,
   checkCaptions,
   checkCounts,
   checkDecimals,
   checkDuplicateWords,
+  checkItemNames,
   checkNumbering,
   checkPlaceholders,
   checkPunctuation,
   checkReasons,
+  checkSpaces,
+  checkUnitName,
   checkResidue,
   checkUnits,
   checkWording,
@@ -33,8 +37,16 @@ export function proofread(text: string, options: ProofreadOptions = {}): Proofre
   const doc = parseDocument(text);
   const claims = extractClaims(doc);
   const tables = options.tables && options.tables.length > 0 ? new TableLookup(options.tables) : undefined;
-  const internal = runInternalChecks(doc, claims, tables);
-  const tableFindings = tables ? runTableChecks(doc, claims, tables, internal.wrong) : [];
+  // figures the tables contradict first: nothing is recomputed from them (one root cause per wrong figure)
+  const wrong = new Set<number>();
+  const tableFindings = tables ? runTableChecks(doc, claims, tables, wrong) : [];
+  const suspect = new Map<number, ProofreadFinding>();
+  for (const id of wrong) {
+    const claim = claims[id];
+    const root = tableFindings.find((f) => f.offset === claim.clause.start && (f.rule === "NARR.TABLE-AMOUNT" || f.rule === "NARR.UNIT"));
+    if (root) suspect.set(id, root);
+  }
+  const internal = runInternalChecks(doc, claims, tables, wrong, suspect);
   const form: FormContext = {
     doc,
     claims,
@@ -56,12 +68,21 @@ export function proofread(text: string, options: ProofreadOptions = {}): Proofre
     ...checkNumbering(form),
     ...checkCaptions(form),
     ...checkYears(form, tables?.year ?? null),
+    ...checkUnitName(form),
+    ...checkItemNames(form),
+    ...checkBrackets(form),
+    ...checkSpaces(form),
     ...checkCounts(form),
     ...checkZeroItems(form),
     ...checkReasons(form),
     ...checkPlaceholders(form),
   ];
-  return dedupe(findings).sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const f of out) {
+    const paragraph = doc.paragraphs.find((p) => f.offset >= p.start && f.offset < p.end) ?? doc.paragraphs.find((p) => f.offset < p.start);
+    if (paragraph) f.paragraph = paragraph.index;
+  }
+  return out;
 }
 
 function dedupe(findings: ProofreadFinding[]): ProofreadFinding[] {

@@ -195,6 +195,32 @@ export class TableLookup {
   chain(names: readonly string[], measure: Measure): TableValue[] {
     const column = measure === "budget" ? "initial-budget" : measure === "actual" ? "total" : null;
     if (!column) return [];
+    const found = this.chainRow(names);
+    const cell = found?.row.cells[column];
+    return found && cell ? [this.value(found.table, found.row, cell, column)] : [];
+  }
+
+  /** 基本支出 / 项目支出 of the row a chain names, when its table splits them. */
+  chainSplit(names: readonly string[]): { basic: TableValue; project: TableValue; label: string } | undefined {
+    const found = this.chainRow(names);
+    if (!found) return undefined;
+    const { table, row } = found;
+    const basic = row.cells.basic;
+    const project = row.cells.project;
+    if (!basic || !project) return undefined;
+    return { basic: this.value(table, row, basic, "basic"), project: this.value(table, row, project, "project"), label: row.label };
+  }
+
+  /** Names of the coded rows (类/款/项) of the expenditure tables, with their level. */
+  codedLabels(): { label: string; level: TableRow["level"] }[] {
+    const out: { label: string; level: TableRow["level"] }[] = [];
+    for (const kind of [T5, T8, T9, T3] as TableKind[]) {
+      for (const row of this.table(kind)?.rows ?? []) if (row.code) out.push({ label: row.label, level: row.level });
+    }
+    return out;
+  }
+
+  private chainRow(names: readonly string[]): { table: RecognizedTable; row: TableRow } | undefined {
     for (const kind of [T5, T8, T9, T3] as TableKind[]) {
       const table = this.table(kind);
       if (!table) continue;
@@ -206,10 +232,9 @@ export class TableLookup {
         return names.slice(0, -1).every((n) => coded.some((a) => r.code!.startsWith(a.code!) && a.code!.length < r.code!.length && normalizeItemName(a.label) === normalizeItemName(n)));
       });
       if (matches.length !== 1) continue;
-      const cell = matches[0].cells[column];
-      return cell ? [this.value(table, matches[0], cell, column)] : [];
+      return { table, row: matches[0] };
     }
-    return [];
+    return undefined;
   }
 
   /** Coded rows (T5, T6, T3) whose printed name ends the words before a number ("住房公积金3.58元"). */

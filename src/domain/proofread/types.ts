@@ -14,6 +14,13 @@ export interface ProofreadFinding {
   actual: string | null;
   /** corrected wording for the excerpt, when unambiguous (offered as a one-click fix) */
   suggestion?: string;
+  /** index (0-based) of the paragraph (line) of the text the excerpt starts in; the pane groups by it */
+  paragraph?: number;
+  /**
+   * other statements recomputed from a figure this finding says is wrong: they are not reported on their
+   * own (one root cause), only listed here
+   */
+  dependents?: { offset: number; excerpt: string }[];
 }
 
 export interface ProofreadOptions {

@@ -32,7 +32,7 @@ export const INDICATORS: readonly IndicatorEntry[] = [
   { key: "to-superior", names: ["上缴上级支出"] },
   { key: "operating-expenditure", names: ["经营支出"] },
   { key: "to-affiliated", names: ["对附属单位补助支出"] },
-  { key: "general-budget-expenditure", names: ["一般公共预算财政拨款支出"] },
+  { key: "general-budget-expenditure", names: ["一般公共预算财政拨款支出", "一般公共预算支出"] },
   { key: "general-budget:basic", names: ["一般公共预算财政拨款基本支出"] },
   { key: "general-budget:project", names: ["一般公共预算财政拨款项目支出"] },
   { key: "government-fund-expenditure", names: ["政府性基金预算财政拨款支出"] },
@@ -59,6 +59,55 @@ export const INDICATORS: readonly IndicatorEntry[] = [
   { key: "total-score", names: ["自评得分", "自评总分", "总得分", "总分"] },
   { key: "annual-budget", names: ["全年预算数", "调整后预算数"] },
   { key: "executed", names: ["全年执行数", "预算执行数"] },
+];
+
+/**
+ * Totals whose parts are fixed by definition (每一组是一种完整的拆分). A stated total with all the parts of one of
+ * its decompositions listed must equal their sum exactly (up to rounding); with only some listed the
+ * difference may be an unlisted part.
+ */
+export const COMPOSITIONS: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  basic: [["personnel", "public"]],
+  "general-budget:basic": [["personnel", "public"]],
+  "general-budget-expenditure": [
+    ["basic", "project"],
+    ["general-budget:basic", "general-budget:project"],
+  ],
+  "expenditure-total": [["basic", "project", "to-superior", "operating-expenditure", "to-affiliated"]],
+  "income-total": [["fiscal-income", "superior-subsidy", "business-income", "operating-income", "affiliated-income", "other-income"]],
+  "three-public": [
+    ["abroad", "vehicle", "reception"],
+    ["abroad", "vehicle-purchase", "vehicle-operation", "reception"],
+  ],
+  "general-budget:three-public": [
+    ["abroad", "vehicle", "reception"],
+    ["abroad", "vehicle-purchase", "vehicle-operation", "reception"],
+  ],
+  vehicle: [["vehicle-purchase", "vehicle-operation"]],
+  "procurement-total": [["procurement-goods", "procurement-works", "procurement-services"]],
+};
+
+/** The decomposition of `total` whose keys are exactly `parts`, if any. */
+export function completeDecomposition(total: string | undefined, parts: readonly (string | undefined)[]): readonly string[] | undefined {
+  if (!total) return undefined;
+  const keys = new Set(parts.filter((p): p is string => !!p));
+  if (keys.size !== parts.length) return undefined;
+  return (COMPOSITIONS[total] ?? []).find((d) => d.length === keys.size && d.every((k) => keys.has(k)));
+}
+
+/**
+ * 支出经济分类 款 names as the current 政府收支分类科目 print them (301/302/303/310). A word one character away
+ * from one of them ("公用用车运行维护费") is a misspelt 科目.
+ */
+export const ECONOMIC_ITEM_NAMES: readonly string[] = [
+  "工资福利支出", "基本工资", "津贴补贴", "伙食补助费", "绩效工资", "机关事业单位基本养老保险缴费", "职业年金缴费",
+  "职工基本医疗保险缴费", "公务员医疗补助缴费", "其他社会保障缴费", "住房公积金", "其他工资福利支出",
+  "商品和服务支出", "办公费", "印刷费", "咨询费", "手续费", "邮电费", "取暖费", "物业管理费", "差旅费",
+  "因公出国（境）费用", "维修（护）费", "租赁费", "会议费", "培训费", "公务接待费", "专用材料费", "被装购置费",
+  "专用燃料费", "劳务费", "委托业务费", "工会经费", "福利费", "公务用车运行维护费", "其他交通费用",
+  "税金及附加费用", "其他商品和服务支出", "对个人和家庭的补助", "离休费", "退休费", "退职（役）费", "抚恤金",
+  "生活补助", "救济费", "医疗费补助", "助学金", "奖励金", "个人农业生产补贴", "代缴社会保险费",
+  "其他对个人和家庭的补助", "资本性支出", "办公设备购置", "专用设备购置", "公务用车购置费",
 ];
 
 /** Every name with its key, longest first (so 本年收入合计 wins over 收入合计). */

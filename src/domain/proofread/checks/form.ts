@@ -8,7 +8,7 @@ import { clauseAt, type Clause, type Paragraph, type TextDocument } from "../doc
 import { isMoney, type Claim } from "../claims";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
-import { INDICATOR_NAMES } from "../vocabulary";
+import { ECONOMIC_ITEM_NAMES, INDICATOR_NAMES } from "../vocabulary";
 
 export interface FormContext {
   doc: TextDocument;
@@ -197,6 +197,10 @@ export function checkPunctuation(ctx: FormContext): ProofreadFinding[] {
     { re: /、等(?![\u4e00-\u9fff]*、)/g, message: "“等”前不应有顿号。", fix: () => "等" },
     { re: /([，。；：、])\1+/g, message: "标点重复。", fix: (m) => m[0] },
     { re: /，。|；。|、。/g, message: "标点连用。", fix: () => "。" },
+    { re: /[，,]、|、[，,]/g, message: "逗号与顿号连用。", fix: () => "、" },
+    // "4125.49,4143.91万元": two amounts, not a thousands separator (that has three digits after it)
+    { re: /(?<=\d\.\d+),(?=\d+\.\d)/g, message: "两个数字之间用了英文逗号，应为顿号“、”（并给每个金额写上单位）。", fix: () => "、" },
+    { re: /(?<=共计|合计|累计|总计|共有)\s*[，,]\s*(?=\d)/g, message: "数字前多了逗号。", fix: () => "" },
   ];
   for (const rule of rules) {
     for (const m of doc.masked.matchAll(rule.re)) {
@@ -240,14 +244,14 @@ export function checkPunctuation(ctx: FormContext): ProofreadFinding[] {
 /* ---------------------------------------------------------------- units */
 
 const NAME_ALTERNATION = INDICATOR_NAMES.map((n) => n.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-const AMOUNT_WITHOUT_UNIT = new RegExp(`(?:${NAME_ALTERNATION})(?:决算数|决算|为|是)?(-?\\d+\\.\\d+)(?=[，；。、;,]|$)`, "g");
+const AMOUNT_WITHOUT_UNIT = new RegExp(`(?:${NAME_ALTERNATION})(?:决算数|决算|预算数|合计|总额|共计|达到|为|是|：|:){0,3}\\s*(-?\\d+\\.\\d+)(?=[，；。、;,]|$)`, "g");
 
 export function checkUnits(ctx: FormContext): ProofreadFinding[] {
   const { doc } = ctx;
   const out: ProofreadFinding[] = [];
   const missingPercent = [
-    /占[^，；。;\d□\n]{0,15}?(\d+(?:\.\d+)?)(?![\d.%％]|\s*(?:万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
-    /(?:增长|下降)(\d+(?:\.\d+)?)(?![\d.%％]|\s*(?:万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
+    /占[^，；。;\d□\n]{0,15}?(\d+(?:\.\d+)?)(?![\d.%％]|,\d|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
+    /(?:增长|下降)\s*(\d+(?:\.\d+)?)(?![\d.%％]|,\d|\s*(?:[%％]|万元|元|亿元|分|个|人|辆|台|项|家|条|次|年|月|日|倍))/g,
   ];
   for (const re of missingPercent) {
     for (const m of doc.masked.matchAll(re)) {
@@ -266,6 +270,20 @@ export function checkUnits(ctx: FormContext): ProofreadFinding[] {
       );
     }
   }
+  for (const m of doc.masked.matchAll(/(\d+\.\d+)(\s*)万(?=[，。；、,;])/g)) {
+    const unitAt = m.index! + m[1].length + m[2].length;
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.UNIT",
+        severity: "warning",
+        span: clauseSpan(doc, m.index!),
+        message: `金额“${m[1]}”的单位写成“万”，应为“万元”。`,
+        expected: "万元",
+        actual: "万",
+        replacements: [{ start: unitAt, end: unitAt + 1, text: "万元" }],
+      }),
+    );
+  }
   for (const m of doc.masked.matchAll(AMOUNT_WITHOUT_UNIT)) {
     const numberEnd = m.index! + m[0].length;
     const numberStart = numberEnd - m[1].length;
@@ -280,12 +298,15 @@ export function checkUnits(ctx: FormContext): ProofreadFinding[] {
       }),
     );
   }
-  // 元 in a 说明 whose amounts are in 万元: the table check decides when tables are given
+  // 元 in a 说明 whose amounts are in 万元: the table check decides when tables are given. A part of the
+  // text that states its own amounts in 元 (国有资产, a 预算 page) keeps its unit.
   if (!ctx.tableUnit) {
     const wan = ctx.claims.filter((c) => c.unit === "万元" && !c.bound).length;
     if (wan >= 3) {
+      const yuanBySection = new Map<number, number>();
+      for (const c of ctx.claims) if (c.unit === "元" && !c.bound) yuanBySection.set(c.paragraph.section, (yuanBySection.get(c.paragraph.section) ?? 0) + 1);
       for (const c of ctx.claims) {
-        if (c.unit !== "元" || c.bound || c.value.isZero()) continue;
+        if (c.unit !== "元" || c.bound || c.value.isZero() || (yuanBySection.get(c.paragraph.section) ?? 0) >= 2) continue;
         out.push(
           makeFinding(doc, {
             rule: "NARR.UNIT",
@@ -392,11 +413,12 @@ export function checkDecimals(ctx: FormContext): ProofreadFinding[] {
     for (const c of considered) {
       if (c.decimals === target || ctx.wrong.has(c.id)) continue;
       const ratio = ctx.ratios.get(c.id);
+      if (ratio && ratio.times(100).eq(c.value)) continue;
       const fixed = ratio ? formatPercentNumber(ratio, target) : undefined;
       out.push(
         makeFinding(doc, {
           rule: "NARR.DECIMALS",
-          severity: "warning",
+          severity: ratio || c.decimals > 0 ? "warning" : "info",
           span: { start: c.clause.start, end: c.clause.end },
           message:
             ctx.percentDecimals !== undefined
@@ -481,30 +503,197 @@ export function checkCaptions(ctx: FormContext): ProofreadFinding[] {
     );
 }
 
+/** The title: one of the first lines naming a year and what the document is ("…2021年度部门决算"). */
+export function titleOf(doc: TextDocument): { paragraph: Paragraph; year: number; unit?: string } | undefined {
+  for (const p of doc.paragraphs.slice(0, 8)) {
+    const m = /(\d{4})\s*年度?[^，。；]{0,24}?(?:决算|预算|绩效|自评)/.exec(doc.masked.slice(p.start, p.end));
+    // a title states no amount and compares nothing
+    if (!m || p.text.length > 60 || /\d\s*(?:万元|元|%|％)|较|比上年|与上年/.test(p.text)) continue;
+    const before = p.text.slice(0, m.index).trim();
+    const unit = /^[\u4e00-\u9fff（）()]{4,30}(?:局|中心|院|委员会|办公室|政府|办事处|处|站|所|馆|学校|学院|协会|会|部|厅|委|办|队|社|室|公司)$/.test(before) ? before : undefined;
+    return { paragraph: p, year: Number(m[1]), unit };
+  }
+  return undefined;
+}
+
+/**
+ * Years: the document's year comes from the tables, else from its title, else from the year most of its
+ * "NNNN年度" name. A 决算 heading and a "截至NNNN年12月31日" must carry that year (errors when the year is
+ * known from the tables or the title); any other "NNNN年度" must be that year or the one before.
+ */
 export function checkYears(ctx: FormContext, tableYear: number | null): ProofreadFinding[] {
   const { doc } = ctx;
-  const years = [...doc.masked.matchAll(/(?<!\d)(\d{4})年度/g)].map((m) => ({ year: Number(m[1]), at: m.index! }));
-  if (years.length === 0) return [];
-  let reference = tableYear;
+  const title = titleOf(doc);
+  const years = [...doc.masked.matchAll(/(?<!\d)(\d{4})\s*年度/g)].map((m) => ({ year: Number(m[1]), at: m.index!, text: m[0] }));
+  let reference = tableYear ?? title?.year ?? null;
+  const known = reference !== null;
+  const source = tableYear !== null ? "表中年度" : title ? `标题“${title.paragraph.text}”` : "文中反复出现的最近年度";
   if (reference === null) {
+    // a 说明 names last year as often as this one ("较2020年度决算数…"): the latest year it names repeatedly
     const counts = new Map<number, number>();
     for (const y of years) counts.set(y.year, (counts.get(y.year) ?? 0) + 1);
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-    if (!top || top[1] < 3) return [];
-    reference = top[0];
+    const repeated = [...counts.entries()].filter(([, n]) => n >= 2).map(([y]) => y);
+    if (repeated.length === 0 || years.length < 3) return [];
+    reference = Math.max(...repeated);
   }
-  return years
-    .filter((y) => y.year !== reference && y.year !== reference! - 1)
-    .map((y) =>
+  const year = reference;
+  const out: ProofreadFinding[] = [];
+  const reported = new Set<number>();
+  const report = (at: number, length: number, printed: string, severity: "error" | "warning", what: string, span?: { start: number; end: number }): void => {
+    reported.add(at);
+    const fixed = printed.replace(/\d{4}/, String(year));
+    out.push(
       makeFinding(doc, {
         rule: "NARR.YEAR",
-        severity: "warning",
-        span: clauseSpan(doc, y.at),
-        message: `年度“${y.year}年度”与决算年度（${reference}年度）不符，请核对。`,
-        expected: `${reference}年度`,
-        actual: `${y.year}年度`,
+        severity,
+        span: span ?? clauseSpan(doc, at),
+        message: `${what}“${printed}”与文档年度（${year}年，依据${source}）不符。`,
+        expected: fixed,
+        actual: printed,
+        replacements: [{ start: at, end: at + length, text: fixed }],
       }),
     );
+  };
+  // headings of the 决算/预算/绩效 parts
+  for (const p of doc.paragraphs) {
+    if (p === title?.paragraph || !p.heading) continue;
+    const text = doc.masked.slice(p.start, p.end);
+    const m = /(?<!\d)(\d{4})\s*年度?(?=[^，。；]{0,20}?(?:决算|预算|绩效|自评))/.exec(text);
+    if (!m || Number(m[1]) === year || /上年|以前年度|结转/.test(text)) continue;
+    report(p.start + m.index, m[0].length, m[0], known ? "error" : "warning", "标题年度", { start: p.start, end: p.end });
+  }
+  // the date of the balance sheet is the last day of the year (of the year before, in a 预算 text)
+  const budgetText = /预算/.test(title?.paragraph.text ?? "") && !/决算|绩效|自评/.test(title?.paragraph.text ?? "");
+  for (const m of doc.masked.matchAll(/(?:截至|截止)(?:到|至)?\s*(\d{4})\s*年\s*12\s*月\s*31\s*日/g)) {
+    const at = m.index! + m[0].indexOf(m[1]);
+    if (Number(m[1]) === year || (Number(m[1]) === year - 1 && (budgetText || !title)) || reported.has(at)) continue;
+    const length = m[0].length - (at - m.index!);
+    report(at, length, m[0].slice(at - m.index!), known ? "error" : "warning", "年末时点");
+  }
+  for (const y of years) {
+    if (y.year === year || y.year === year - 1 || reported.has(y.at) || doc.paragraphs.some((p) => p.heading && y.at >= p.start && y.at < p.end)) continue;
+    if (title && y.at >= title.paragraph.start && y.at < title.paragraph.end) continue;
+    report(y.at, y.text.length, y.text, "warning", "年度");
+  }
+  return out;
+}
+
+/** The unit's own name written differently from the title ("…行政审核局" under "…行政审批局"). */
+export function checkUnitName(ctx: FormContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  const name = titleOf(doc)?.unit;
+  if (!name || name.length < 6) return [];
+  const out: ProofreadFinding[] = [];
+  const prefix = name.slice(0, Math.ceil(name.length / 2));
+  for (let at = doc.masked.indexOf(prefix); at >= 0; at = doc.masked.indexOf(prefix, at + 1)) {
+    const written = doc.masked.slice(at, at + name.length);
+    if (written === name || written[written.length - 1] !== name[name.length - 1]) continue;
+    const differing = [...written].filter((ch, i) => ch !== name[i]).length;
+    if (differing === 0 || differing > 2) continue;
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.NAME",
+        severity: "warning",
+        span: clauseSpan(doc, at),
+        message: `单位名称写作“${written}”，标题为“${name}”，请核对。`,
+        expected: name,
+        actual: written,
+        replacements: [{ start: at, end: at + name.length, text: name }],
+      }),
+    );
+  }
+  return out;
+}
+
+const KNOWN_NAMES = ECONOMIC_ITEM_NAMES.filter((n) => [...n].length >= 5 && !/[“”"‘’]/.test(n));
+const KNOWN = new Set([...ECONOMIC_ITEM_NAMES, ...INDICATOR_NAMES.map((n) => n.name)]);
+
+/**
+ * A 科目 or indicator name misspelt by one inner character ("公用用车运行维护费" for 公务用车运行维护费). The first
+ * and last characters must match, so that a longer or shorter word ("…运行维护支出") is not taken for one.
+ */
+export function checkItemNames(ctx: FormContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  const out: ProofreadFinding[] = [];
+  const seen = new Set<number>();
+  for (const name of KNOWN_NAMES) {
+    const half = Math.floor(name.length / 2);
+    for (const [piece, offset] of [[name.slice(0, half), 0], [name.slice(half), half]] as const) {
+      for (let at = doc.masked.indexOf(piece); at >= 0; at = doc.masked.indexOf(piece, at + 1)) {
+        const start = at - offset;
+        if (start < 0 || seen.has(start)) continue;
+        const written = doc.masked.slice(start, start + name.length);
+        if (written.length !== name.length || written === name || KNOWN.has(written) || /[\s\d，。；、：]/.test(written)) continue;
+        const differing = [...written].map((ch, i) => (ch !== name[i] ? i : -1)).filter((i) => i >= 0);
+        if (differing.length !== 1 || differing[0] === 0 || differing[0] === name.length - 1) continue;
+        seen.add(start);
+        out.push(
+          makeFinding(doc, {
+            rule: "NARR.NAME",
+            severity: "warning",
+            span: clauseSpan(doc, start),
+            message: `“${written}”与规范科目名称“${name}”只差一个字，请核对。`,
+            expected: name,
+            actual: written,
+            replacements: [{ start, end: start + name.length, text: name }],
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** A bracket opened and not closed in its paragraph (or closed without being opened). */
+export function checkBrackets(ctx: FormContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  const out: ProofreadFinding[] = [];
+  for (const p of doc.paragraphs) {
+    const open: number[] = [];
+    const text = doc.masked;
+    for (let i = p.start; i < p.end; i++) {
+      const ch = text[i];
+      if (ch === "（" || ch === "(") open.push(i);
+      else if (ch === "）" || ch === ")") {
+        if (open.length > 0) open.pop();
+        // "1）…" numbering needs no opening bracket
+        else if (!/^[\s\dA-Za-z一二三四五六七八九十]*$/.test(text.slice(p.start, i)))
+          out.push(
+            makeFinding(doc, { rule: "NARR.BRACKET", severity: "warning", span: clauseSpan(doc, i), message: `右括号“${ch}”没有对应的左括号。`, expected: null, actual: ch }),
+          );
+      }
+    }
+    for (const at of open) {
+      out.push(
+        makeFinding(doc, {
+          rule: "NARR.BRACKET",
+          severity: "warning",
+          span: { start: at, end: Math.min(p.end, clauseSpan(doc, at + 1).end) },
+          message: `左括号“${text[at]}”在本段内没有闭合。`,
+          expected: text[at] === "（" ? "）" : ")",
+          actual: text[at],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** "0 %": a space between a number and its percent sign. */
+export function checkSpaces(ctx: FormContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  return [...doc.masked.matchAll(/(\d)([ \u00a0\u3000]+)(?=[%％])/g)].map((m) => {
+    const start = m.index! + 1;
+    return makeFinding(doc, {
+      rule: "NARR.SPACE",
+      severity: "info",
+      span: clauseSpan(doc, m.index!),
+      message: "数字与“%”之间不应有空格。",
+      expected: "",
+      actual: m[2],
+      replacements: [{ start, end: start + m[2].length, text: "" }],
+    });
+  });
 }
 
 export function checkCounts(ctx: FormContext): ProofreadFinding[] {

@@ -170,11 +170,98 @@ function checkOfficeOperation(doc: TextDocument, claims: Claim[], tables: TableL
     );
 }
 
+/** "科普活动（项）…主要用于…基本支出" where the table has the 项 all in 项目支出 (or the other way round). */
+function checkChainSplit(doc: TextDocument, claims: Claim[], tables: TableLookup): ProofreadFinding[] {
+  const out: ProofreadFinding[] = [];
+  const seen = new Set<string>();
+  for (const c of claims) {
+    if (!c.chain || !isMoney(c) || c.measure !== "actual" || (c.binding !== "explicit" && c.binding !== "heading")) continue;
+    const split = tables.chainSplit(c.chain);
+    if (!split) continue;
+    const next = c.paragraph.sentences[c.sentence.index + 1];
+    const said = doc.masked.slice(c.end, next ? next.end : c.sentence.end);
+    const basicWord = /基本支出/.exec(said);
+    const projectWord = /项目支出/.exec(said);
+    if (!!basicWord === !!projectWord) continue;
+    const [word, zero, other] = basicWord ? (["基本支出", split.basic, split.project] as const) : (["项目支出", split.project, split.basic] as const);
+    if (!zero.displayed.isZero() || other.displayed.isZero()) continue;
+    const key = `${split.label}|${word}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = c.end + (basicWord ?? projectWord)!.index;
+    const otherWord = word === "基本支出" ? "项目支出" : "基本支出";
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.TABLE-AMOUNT",
+        severity: "error",
+        span: { start: at, end: at + word.length },
+        message: `文中把“${split.label}”说成${word}，表中该项${word}为0（${zero.where} ${zero.ref}），${otherWord}为${formatAmount(other.displayed)}${other.unit}（${other.ref}）。`,
+        expected: otherWord,
+        actual: word,
+        replacements: [{ start: at, end: at + word.length, text: otherWord }],
+      }),
+    );
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const kept = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = kept;
+    }
+  }
+  return row[b.length];
+}
+
+const LEVEL: Record<string, string> = { 类: "class", 款: "section", 项: "item" };
+
+/** A 类/款/项 named in the text that no row of the tables has, one or two characters off one that is. */
+function checkChainNames(doc: TextDocument, tables: TableLookup): ProofreadFinding[] {
+  const labels = tables.codedLabels();
+  if (labels.length === 0) return [];
+  const known = new Set(labels.map((l) => normalizeItemName(l.label)));
+  const out: ProofreadFinding[] = [];
+  for (const m of doc.masked.matchAll(/([\u4e00-\u9fff][\u4e00-\u9fff、]{1,29})[（(](类|款|项)[)）]/g)) {
+    const name = m[1];
+    if (known.has(normalizeItemName(name))) continue;
+    const level = LEVEL[m[2]];
+    const limit = Math.max(1, Math.floor(name.length / 5));
+    const close = labels
+      .filter((l) => l.level === level && Math.abs(l.label.length - name.length) <= limit)
+      .map((l) => ({ label: l.label, distance: editDistance(normalizeItemName(name), normalizeItemName(l.label)) }))
+      .filter((l) => l.distance <= limit)
+      .sort((a, b) => a.distance - b.distance)
+      .filter((l, i, all) => all.findIndex((x) => x.label === l.label) === i);
+    if (close.length === 0 || (close.length > 1 && close[1].distance === close[0].distance)) continue;
+    const start = m.index!;
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.NAME",
+        severity: "warning",
+        span: { start, end: start + m[0].length },
+        message: `科目名称“${name}（${m[2]}）”在表中没有，表中最接近的是“${close[0].label}”，请核对。`,
+        expected: close[0].label,
+        actual: name,
+        replacements: [{ start, end: start + name.length, text: close[0].label }],
+      }),
+    );
+  }
+  return out;
+}
+
 export function runTableChecks(doc: TextDocument, claims: Claim[], tables: TableLookup, wrong: Set<number>): ProofreadFinding[] {
   return [
     ...checkAmounts(doc, claims, tables, wrong),
     ...checkLists(doc, tables),
     ...checkNothingSentences(doc, tables),
     ...checkOfficeOperation(doc, claims, tables),
+    ...checkChainSplit(doc, claims, tables),
+    ...checkChainNames(doc, tables),
   ];
 }
