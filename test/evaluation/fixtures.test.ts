@@ -2,7 +2,7 @@
  * The 绩效自评 fixture workbooks (test/fixtures/xlsx/self-eval-*.xlsx, broken-eval-*.xlsx) read through
  * ExcelJS: recognized as expected.json says, clean ones without error, broken ones with their finding.
  */
-import { findSelfEvaluationTables } from "../../src/domain/layouts/self-evaluation";
+import { findSelfEvaluationTables } from "../../src/domain/self-evaluation";
 import { evaluationRules } from "../../src/domain/rules/evaluation";
 import { DEFAULT_SETTINGS, type Finding } from "../../src/domain/findings";
 import { cellAt, fromA1, type WorkbookSnapshot } from "../../src/domain/grid";

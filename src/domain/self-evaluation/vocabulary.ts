@@ -2,8 +2,8 @@
  * Words of the 绩效自评表 forms (domain README §9.1–9.2): titles, header cells, fund rows, section labels.
  * Every function takes a normalised label (normalizeLabel: half-width, no spaces).
  */
-import { KIND_TITLES } from "../../kinds";
-import { stripOrdinal } from "../../text";
+import { KIND_TITLES } from "../kinds";
+import { stripOrdinal } from "../text";
 
 export type SelfEvaluationKind = "project-self-evaluation" | "department-self-evaluation";
 
