@@ -13,7 +13,7 @@ import { findHeader, type HeaderRow } from "./header";
 import { readIndicators } from "./indicators";
 import { SheetReader } from "./sheet-reader";
 import { readNotes, readTexts } from "./texts";
-import { CANONICAL_TITLE, fundColumnKey, indicatorColumnKey, titleKind, type FundColumnKey, type IndicatorColumnKey, type SelfEvaluationKind } from "./vocabulary";
+import { CANONICAL_TITLE, fundColumnKey, indicatorColumnKey, isAdjustedBudgetHeader, titleKind, type FundColumnKey, type IndicatorColumnKey, type SelfEvaluationKind } from "./vocabulary";
 
 type Form = EvaluationModel["form"];
 
@@ -66,12 +66,22 @@ function findTitles(reader: SheetReader): TitleHit[] {
 
 function readTable(reader: SheetReader, title: TitleHit, end: number): RecognizedTable | null {
   const bodyStart = title.synthetic ? title.row : title.row + 1;
-  const indicatorHeader = findHeader<IndicatorColumnKey>(reader, bodyStart, end, indicatorColumnKey, (k) =>
-    k.has("score") && k.has("weight") && (k.has("name") || k.has("level1")),
+  const indicatorHeader = findHeader<IndicatorColumnKey>(
+    reader,
+    bodyStart,
+    end,
+    indicatorColumnKey,
+    (k) => k.has("score") && k.has("weight") && (k.has("name") || k.has("level1")),
+    { twoRows: true },
   );
   if (!indicatorHeader) return null; // no 得分 column: a 目标表 / 指标体系 / 目录 entry, not a 自评表
-  const fundsHeader = findHeader<FundColumnKey>(reader, bodyStart, indicatorHeader.row - 1, fundColumnKey, (k) =>
-    k.has("executed") && (k.has("initial-budget") || k.has("annual-budget")),
+  const fundsHeader = findHeader<FundColumnKey>(
+    reader,
+    bodyStart,
+    indicatorHeader.row - 1,
+    fundColumnKey,
+    (k) => k.has("executed") && (k.has("initial-budget") || k.has("annual-budget")),
+    { prefer: (key, current, candidate) => key === "annual-budget" && isAdjustedBudgetHeader(candidate) && !isAdjustedBudgetHeader(current) },
   );
   const form = detectForm(title, fundsHeader, indicatorHeader);
   const metaEnd = (fundsHeader?.row ?? indicatorHeader.row) - 1;
@@ -83,7 +93,7 @@ function readTable(reader: SheetReader, title: TitleHit, end: number): Recognize
   if (funds.reason) texts.push({ key: "execution-reason", label: fundsHeader?.headers.get("reason") ?? "原因", cell: funds.reason });
 
   const unit = detectUnit(reader, title.row, Math.max(fundsHeader?.row ?? title.row, metaEnd), fundsHeader) ?? (form === "sichuan" ? "万元" : null);
-  const lastRow = Math.max(block.lastRow, funds.lastRow, indicatorHeader.row);
+  const lastRow = Math.max(block.lastRow, funds.lastRow, indicatorHeader.last);
   const notes = readNotes(reader, lastRow + 1, end);
   const box = tableBox(reader, title.row, lastRow);
   const range = boxToA1(box);
@@ -157,15 +167,14 @@ function detectForm(
   if (indicators.cols.has("coefficient") || indicators.cols.has("core") || indicators.cols.has("adjusted-target") || /执行率权重|执行率得分/.test(fundHeaders)) {
     return "chongqing";
   }
-  if (/部门预算项目支出/.test(titleNorm) || /调整后预算/.test(fundHeaders) || (indicators.cols.has("nature") && indicators.cols.has("unit"))) {
-    return "sichuan";
-  }
+  if (/部门预算项目支出/.test(titleNorm) || /调整后预算/.test(fundHeaders)) return "sichuan";
   if (/\(A\)|\(B\)/i.test(fundHeaders + "|" + indicatorHeaders) || funds?.cols.has("method") || /全年实际值/.test(indicatorHeaders)) {
     return "guizhou";
   }
-  if (funds && funds.cols.has("initial-budget") && funds.cols.has("annual-budget") && indicators.cols.has("level1") && indicators.cols.has("level2")) {
-    return "finance-2020-10";
-  }
+  const finance202010 = funds && funds.cols.has("initial-budget") && funds.cols.has("annual-budget") && indicators.cols.has("level1") && indicators.cols.has("level2");
+  // 指标性质 and 度量单位 columns are Sichuan's, unless the 资金 block is 附1's (Yunnan prints both under 附1's header)
+  if (indicators.cols.has("nature") && indicators.cols.has("unit") && !(finance202010 && /全年预算/.test(fundHeaders))) return "sichuan";
+  if (finance202010) return "finance-2020-10";
   return "generic";
 }
 

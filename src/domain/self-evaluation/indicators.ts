@@ -45,12 +45,12 @@ export function readIndicators(reader: SheetReader, header: HeaderRow<IndicatorC
   const level2Labels = new Map<string, WeightLabel>();
   /** where each group's label is printed (or, for an inferred 一级, where it is missing) */
   const groupCells = new Map<string, TextCell>();
-  let lastRow = header.row;
+  let lastRow = header.last;
   let totalRow: number | undefined;
   let blanks = 0;
 
   const coefficientHeader = normalizeLabel(header.headers.get("coefficient") ?? "");
-  for (let r = header.row + 1; r <= end; r++) {
+  for (let r = header.last + 1; r <= end; r++) {
     const texts = reader.rowTexts(r);
     if (texts.length === 0) {
       if (++blanks > 3) break;
@@ -163,11 +163,12 @@ export function readIndicators(reader: SheetReader, header: HeaderRow<IndicatorC
   if (blockLabel) block.indicatorsWeight = blockLabel;
 
   if (totalRow !== undefined) {
-    block.totalRow = totalRow;
-    const totals = totalCells(reader, totalRow, weightCol, scoreCol);
+    const trailing = readTrailing(reader, totalRow, end);
+    // 合计 (indicators) then 总分 (with the 执行率): the last total is the table's
+    block.totalRow = trailing.lastTotalRow;
+    const totals = totalCells(reader, trailing.lastTotalRow, weightCol, scoreCol);
     if (totals.weight) block.totalWeight = totals.weight;
     if (totals.score) block.totalScore = totals.score;
-    const trailing = readTrailing(reader, totalRow, end);
     block.lastRow = trailing.lastRow;
     if (trailing.grade) block.grade = trailing.grade;
   }
@@ -248,9 +249,10 @@ function totalCells(reader: SheetReader, row: number, weightCol: number, scoreCo
   return {};
 }
 
-/** Rows after 总分 that belong to the table (等级, 评价结论, 负责人 …) and the grade among them. */
-function readTrailing(reader: SheetReader, totalRow: number, end: number): { lastRow: number; grade?: TextCell } {
+/** Rows after the first total that belong to the table (总分, 等级, 偏差原因, 评价结论 …), the last total and the grade among them. */
+function readTrailing(reader: SheetReader, totalRow: number, end: number): { lastRow: number; lastTotalRow: number; grade?: TextCell } {
   let lastRow = totalRow;
+  let lastTotalRow = totalRow;
   let grade: TextCell | undefined;
   let blanks = 0;
   for (let r = totalRow; r <= end; r++) {
@@ -263,6 +265,7 @@ function readTrailing(reader: SheetReader, totalRow: number, end: number): { las
       if (!isTrailingLabel(texts[0].norm)) break;
       blanks = 0;
       lastRow = r;
+      if (isTotalLabel(texts[0].norm)) lastTotalRow = r;
     }
     if (grade) continue;
     for (let i = 0; i < texts.length; i++) {
@@ -274,5 +277,5 @@ function readTrailing(reader: SheetReader, totalRow: number, end: number): { las
       break;
     }
   }
-  return { lastRow, ...(grade ? { grade } : {}) };
+  return { lastRow, lastTotalRow, ...(grade ? { grade } : {}) };
 }

@@ -20,7 +20,7 @@ export function readTexts(
     out.push({ key, label, cell });
   };
   for (let r = from; r <= to; r++) {
-    if (r === funds?.row || r === indicators.row) continue;
+    if (r === funds?.row || (r >= indicators.row && r <= indicators.last)) continue;
     const texts = reader.rowTexts(r);
     const keyed = texts.map((t) => ({ ...t, key: textKey(t.norm) })).filter((t) => t.key);
     // header above the texts (附1: 年度总体目标 | 预期目标 | 实际完成情况, texts on the next rows)
