@@ -8,13 +8,14 @@
  * their own module (../self-evaluation).
  */
 import type { Finding } from "../findings";
-import { toA1, type SheetSnapshot, type WorkbookSnapshot, type RangeBox, boxToA1 } from "../grid";
-import type { AmountCell, RecognizedTable } from "../model";
+import { boxToA1, qualify, toA1, type RangeBox, type SheetSnapshot, type WorkbookSnapshot } from "../grid";
+import type { AmountCell, RecognizedTable, TableKind } from "../model";
 import { findSelfEvaluationTables } from "../self-evaluation";
 import { normalizeLabel } from "../text";
 import { groupColumns, headerBox } from "./columns";
 import { META_RE, scanHeader } from "./header-scan";
 import { coverInfo, fillWorkbookDefaults, tableMeta } from "./metadata";
+import { packageFindings } from "./package";
 import { amountCell, readBody } from "./rows";
 import { SheetView } from "./sheet-view";
 import { findTitleCandidates, layoutForTitle, type TitleCandidate } from "./titles";
@@ -24,11 +25,51 @@ export { cleanTitle } from "./titles";
 export interface RecognitionResult {
   tables: RecognizedTable[];
   findings: Finding[];
+  /** sheets holding a standard table whose rows could not be read (TABLE.UNREADABLE): matched, not checked */
+  unreadableSheets: string[];
 }
 
 interface ReadTable {
-  table: RecognizedTable;
+  /** null: the title and headers were found but the rows could not be read (TABLE.UNREADABLE in `problems`) */
+  table: RecognizedTable | null;
+  kind: TableKind;
   problems: Finding[];
+  unreadable?: boolean;
+}
+
+/**
+ * Merged areas over the body that cover amount cells on two rows or more (a column pasted from a PDF into one
+ * cell, a block merged over the rows): the rows under them cannot be read one by one.
+ */
+function blockingMerges(view: SheetView, top: number, bottom: number, left: number, right: number, amountCols: ReadonlySet<number>): RangeBox[] {
+  const out: RangeBox[] = [];
+  for (const m of view.sheet.merges) {
+    if (m.bottom === m.top || m.bottom < top || m.top > bottom || m.right < left || m.left > right) continue;
+    for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++) {
+      if (amountCols.has(c)) {
+        out.push(m);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function unreadableFinding(view: SheetView, title: string, tableRange: string, blocks: RangeBox[]): Finding {
+  const first = blocks[0];
+  const top = Math.min(...blocks.map((b) => b.top));
+  const bottom = Math.max(...blocks.map((b) => b.bottom));
+  const merged = blocks.map((b) => boxToA1(b)).join("、");
+  return {
+    rule: "TABLE.UNREADABLE",
+    severity: "warning",
+    sheet: view.name,
+    cell: toA1(first.top, first.left),
+    cells: blocks.map((b) => qualify(view.name, toA1(b.top, b.left))),
+    message: `${title}（${view.name}!${tableRange}）第 ${top + 1}–${bottom + 1} 行的数据在合并单元格 ${merged} 中，无法逐行读取，这些行未复核。请取消合并，每行每项各占一格后重新检查。`,
+    expected: null,
+    actual: null,
+  };
 }
 
 function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTable | null {
@@ -48,6 +89,16 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
   const body = readBody(view, layout, grouping, bodyStart, limit);
   const { rows, rowKeys, codeRows, end, notes, problems } = body;
   let { lastBodyRow } = body;
+
+  // Amounts under a merged block cannot be read row by row: the table is reported, not checked on a guess
+  // (its rows would be missing from every cross-table identity).
+  const amountCols = new Set(grouping.segments.flatMap((s) => s.amountCols.map((a) => a.col)));
+  const blocks = blockingMerges(view, bodyStart, Math.max(bodyStart, end - 1, lastBodyRow), left, right, amountCols);
+  if (blocks.length > 0) {
+    const top = cand.fromSheetName ? cand.row + 1 : cand.row;
+    const bottom = Math.max(lastBodyRow, lastHeader, ...blocks.map((b) => b.bottom));
+    return { table: null, kind: layout.kind, problems: [unreadableFinding(view, layout.title, boxToA1({ top, left, bottom, right }), blocks)], unreadable: true };
+  }
 
   layout.body?.finish?.(rows, columns, columnKeys, rowKeys);
   if (!layout.accept({ columnKeys, rowKeys, codeRows })) return null;
@@ -89,7 +140,7 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
     empty,
   };
   for (const p of problems) p.table = table.id;
-  return { table, problems };
+  return { table, kind: layout.kind, problems };
 }
 
 function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
@@ -121,11 +172,17 @@ function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
 export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult {
   const tables: RecognizedTable[] = [];
   const findings: Finding[] = [];
+  const unreadableKinds = new Set<TableKind>();
+  const unreadableSheets = new Set<string>();
   for (const sheet of snapshot.sheets) {
     try {
-      for (const { table, problems } of recognizeSheet(sheet)) {
-        tables.push(table);
+      for (const { table, kind, problems, unreadable } of recognizeSheet(sheet)) {
+        if (table) tables.push(table);
         findings.push(...problems);
+        if (unreadable) {
+          unreadableKinds.add(kind);
+          unreadableSheets.add(sheet.name);
+        }
       }
       tables.push(...findSelfEvaluationTables(sheet));
     } catch (e) {
@@ -143,7 +200,8 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
     }
   }
   fillWorkbookDefaults(tables, snapshot.fileName, coverInfo(snapshot));
-  if (tables.length === 0) {
+  findings.push(...packageFindings({ tables, unreadableKinds }));
+  if (tables.length === 0 && unreadableKinds.size === 0) {
     findings.push({
       rule: "RECOGNIZE.NONE",
       severity: "warning",
@@ -155,6 +213,6 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
       actual: null,
     });
   }
-  return { tables, findings };
+  return { tables, findings, unreadableSheets: [...unreadableSheets] };
 }
 
