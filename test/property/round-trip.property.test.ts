@@ -26,9 +26,10 @@ const names = readdirSync(join(FIXTURE_DIR, "xlsx"))
 
 describe("check then clear", () => {
   const fixtures: WorkbookSnapshot[] = [];
+  // reading every fixture workbook is slow on a busy machine: no wall-clock limit on it
   beforeAll(async () => {
     for (const n of names) fixtures.push(await loadFixture(n));
-  });
+  }, 600_000);
 
   it("restores every value, formula and format in the in-memory port", async () => {
     await fc.assert(
@@ -85,5 +86,6 @@ describe("check then clear", () => {
         );
       });
     }
-  });
+    // one workbook after another, each written and read twice: no wall-clock limit
+  }, 600_000);
 });
