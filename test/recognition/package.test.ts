@@ -122,3 +122,49 @@ describe("empty tables on small grids", () => {
     expect(packageRules(result.findings)).toEqual([]);
   });
 });
+
+describe("merged cells that do not hide rows", () => {
+  const t3 = (body: (string | ReturnType<typeof num>)[][], merges: string[]) =>
+    checkWorkbook({
+      sheets: [
+        buildSheet(
+          [
+            ["支出决算表"],
+            ["编制单位：某某中心", "", "", "", "金额单位：万元"],
+            ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+            ...body,
+            ["注：本表反映部门本年度各项支出情况。"],
+          ],
+          { name: "支出", merges: ["A1:E1", ...merges] },
+        ),
+      ],
+    });
+  const amounts = (a: number, b: number) => [num(a + b, "0.00"), num(a, "0.00"), num(b, "0.00")];
+
+  it("a blank area merged over the project column is read, not reported", () => {
+    const result = t3(
+      [
+        ["", "合计", ...amounts(120.5, 0)],
+        ["208", "社会保障和就业支出", ...amounts(120.5, 0)],
+        ["20805", "行政事业单位养老支出", ...amounts(120.5, 0)],
+      ],
+      ["E4:E6"],
+    );
+    expect(result.findings.filter((f) => f.rule === "TABLE.UNREADABLE")).toEqual([]);
+    expect(result.recognized.map((t) => t.rows.length)).toEqual([3]);
+  });
+
+  it("text merged over the rows' amounts is reported and the table not checked", () => {
+    const result = t3(
+      [
+        ["", "合计", "详见附件", "", ""],
+        ["208", "社会保障和就业支出", "", "", ""],
+        ["20805", "行政事业单位养老支出", "", "", ""],
+      ],
+      ["C4:E6"],
+    );
+    expect(result.recognized).toEqual([]);
+    expect(result.findings.filter((f) => f.rule === "TABLE.UNREADABLE").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["支出!C4"]);
+    expect(result.findings.filter((f) => f.rule === "TABLE.UNREADABLE")[0].message).toContain("支出!A1:E6");
+  });
+});

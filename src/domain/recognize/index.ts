@@ -10,6 +10,7 @@
 import type { Finding } from "../findings";
 import { boxToA1, qualify, toA1, type RangeBox, type SheetSnapshot, type WorkbookSnapshot } from "../grid";
 import type { AmountCell, RecognizedTable, TableKind } from "../model";
+import { readNumber } from "../numbers";
 import { findSelfEvaluationTables } from "../self-evaluation";
 import { normalizeLabel } from "../text";
 import { groupColumns, headerBox } from "./columns";
@@ -38,13 +39,16 @@ interface ReadTable {
 }
 
 /**
- * Merged areas over the body that cover amount cells on two rows or more (a column pasted from a PDF into one
- * cell, a block merged over the rows): the rows under them cannot be read one by one.
+ * Merged areas over the body that cover amount cells on two rows or more and hold something that is not one
+ * amount (a column pasted from a PDF into one cell, "详见附件" over the rows): the rows under them cannot be
+ * read one by one. A blank or dashed area merged over rows, or one amount merged over a two-line label, is
+ * readable and not one of them.
  */
 function blockingMerges(view: SheetView, top: number, bottom: number, left: number, right: number, amountCols: ReadonlySet<number>): RangeBox[] {
   const out: RangeBox[] = [];
   for (const m of view.sheet.merges) {
     if (m.bottom === m.top || m.bottom < top || m.top > bottom || m.right < left || m.left > right) continue;
+    if (readNumber(view.sheet.cells[m.top]?.[m.left]).kind !== "not-a-number") continue;
     for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++) {
       if (amountCols.has(c)) {
         out.push(m);
