@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, type Finding } from "../../src/domain/findings";
 import type { RecognizedTable } from "../../src/domain/model";
 import { normalizeLabel } from "../../src/domain/text";
 import { buildSheet } from "../support/sheet-builder";
-import { departmentCombinedTotalGrid, sichuanPublishedGrid, withCells, yunnanProjectGrid, type Grid } from "./forms";
+import { departmentCombinedTotalGrid, guizhouGrid, seedGrid, sichuanPublishedGrid, withCells, yunnanProjectGrid, type Grid } from "./forms";
 
 function only(grid: Grid): RecognizedTable {
   const tables = findSelfEvaluationTables(buildSheet(grid.rows, { name: "自评表", merges: grid.merges }));
@@ -127,5 +127,21 @@ describe("部门整体 form: a 合计 row with weights and scores together, then
     ["公用经费控制率", false],
   ])("isTotalLabel(%s) = %s", (label, want) => {
     expect(isTotalLabel(normalizeLabel(label))).toBe(want);
+  });
+});
+
+describe("rows after the indicators belong to the table", () => {
+  it("a 偏差原因 row under the 总分 row (附1 seed) is inside the table, not an indicator", () => {
+    const table = only(withCells(seedGrid(), { A31: "偏差原因分析及改进措施", B31: "部分活动受场地影响延期，下年度提前落实场地。" }));
+    expect(table.range).toBe("A1:H31");
+    expect(table.evaluation!.indicators).toHaveLength(16);
+    expect(table.evaluation!.totalScore?.address).toBe("F30");
+  });
+
+  it("总分, 自评等级 and a 偏差原因 row after them (Guizhou) all belong to the table; the grade is still read", () => {
+    const table = only(withCells(guizhouGrid(), { A19: "偏差原因", B19: "优良路率未达标，系养护资金不足。" }));
+    expect(table.range).toBe("A1:J19");
+    expect(table.evaluation!.grade?.text).toBe("优");
+    expect(table.evaluation!.indicators).toHaveLength(5);
   });
 });
