@@ -45,13 +45,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, settings: CheckSetting
     tables: recognition.tables.map(summarize),
     recognized: recognition.tables,
     findings,
-    unrecognizedSheets: unrecognizedSheets(snapshot, recognition.tables),
+    unrecognizedSheets: unrecognizedSheets(snapshot, recognition.tables, recognition.unreadableSheets),
     timings: { recognizeMs: t1 - t0, rulesMs: t2 - t1 },
   };
 }
 
-function unrecognizedSheets(snapshot: WorkbookSnapshot, tables: readonly RecognizedTable[]): string[] {
-  const withTables = new Set(tables.map((table) => table.sheet));
+function unrecognizedSheets(snapshot: WorkbookSnapshot, tables: readonly RecognizedTable[], unreadable: readonly string[]): string[] {
+  // a sheet whose table was found but could not be read is reported by TABLE.UNREADABLE, not as matching nothing
+  const withTables = new Set([...tables.map((table) => table.sheet), ...unreadable]);
   return snapshot.sheets.map((sheet) => sheet.name).filter((name) => !withTables.has(name));
 }
 

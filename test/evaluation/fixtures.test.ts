@@ -2,7 +2,7 @@
  * The 绩效自评 fixture workbooks (test/fixtures/xlsx/self-eval-*.xlsx, broken-eval-*.xlsx) read through
  * ExcelJS: recognized as expected.json says, clean ones without error, broken ones with their finding.
  */
-import { findSelfEvaluationTables } from "../../src/domain/layouts/self-evaluation";
+import { findSelfEvaluationTables } from "../../src/domain/self-evaluation";
 import { evaluationRules } from "../../src/domain/rules/evaluation";
 import { DEFAULT_SETTINGS, type Finding } from "../../src/domain/findings";
 import { cellAt, fromA1, type WorkbookSnapshot } from "../../src/domain/grid";
@@ -10,7 +10,15 @@ import type { RecognizedTable } from "../../src/domain/model";
 import { expectedFixtures, loadFixture } from "../support/fixtures";
 
 const fixtures = expectedFixtures();
-const CLEAN = ["self-eval-project-2024", "self-eval-sichuan-2023", "self-eval-department-guizhou-2021", "self-eval-department-chongqing-2021"];
+const CLEAN = [
+  "self-eval-project-2024",
+  "self-eval-sichuan-2023",
+  "self-eval-department-guizhou-2021",
+  "self-eval-department-chongqing-2021",
+  "self-eval-sichuan-published-2023",
+  "self-eval-yunnan-2020",
+  "self-eval-department-totals-2023",
+];
 
 function selfEvaluations(wb: WorkbookSnapshot): RecognizedTable[] {
   return wb.sheets.flatMap((s) => findSelfEvaluationTables(s));
@@ -74,5 +82,36 @@ describe("broken 绩效 fixtures", () => {
     expect(cellAt(sheet, row, col)?.t).toBe("95%");
     const hit = findingsOf(wb).find((f) => f.rule === "P2" && f.cell === "H6");
     expect(hit).toMatchObject({ expected: "100.00%", actual: "95%", severity: "error" });
+  });
+});
+
+describe("regional forms from published tables", () => {
+  it("Sichuan as published: 执行率 over 调整后预算数 (251.89 / 251.89), not 年初预算 238.93 — no P2, no P10", async () => {
+    const [table] = selfEvaluations(await loadFixture("self-eval-sichuan-published-2023"));
+    const total = table.rows.find((r) => r.key === "total")!;
+    expect([total.cells["initial-budget"].value.toString(), total.cells["annual-budget"].value.toString()]).toEqual(["238.93", "251.89"]);
+    expect(evaluationRules(table, DEFAULT_SETTINGS).filter((f) => f.rule === "P2" || f.rule === "P10")).toEqual([]);
+  });
+
+  it("Yunnan: the two-row indicator header is read, 5 indicators, 总分 99", async () => {
+    const [table] = selfEvaluations(await loadFixture("self-eval-yunnan-2020"));
+    const model = table.evaluation!;
+    expect(model.indicators.map((i) => i.name)).toEqual(["卫片执法补助经费", "项目验收合格率", "项目完成及时率", "违法行为责停率", "满意度"]);
+    expect(model.indicators.map((i) => i.target?.raw)).toEqual(["72890", "100", "100", "95", "95"]);
+    expect(model.totalScore?.value.toString()).toBe("99");
+  });
+
+  it("部门整体 with 分值合计/得分合计, 总分 and 自评等级: 7 indicators, the 总分 row is the total, the grade row inside", async () => {
+    const [table] = selfEvaluations(await loadFixture("self-eval-department-totals-2023"));
+    const model = table.evaluation!;
+    expect(model.indicators).toHaveLength(7);
+    expect([model.totalWeight?.value.toString(), model.totalScore?.value.toString()]).toEqual(["100", "99.4"]);
+    expect(model.grade?.text).toBe("优");
+  });
+
+  it("a wrong grade below the 总分 row is caught (broken-eval-department-grade)", async () => {
+    const want = fixtures["broken-eval-department-grade"].injected!;
+    const p8 = findingsOf(await loadFixture("broken-eval-department-grade")).filter((f) => f.rule === "P8");
+    expect(p8.map((f) => [f.severity, f.sheet, f.cell, f.actual])).toEqual([["error", want.sheet, want.cell, want.actual]]);
   });
 });

@@ -1,4 +1,4 @@
-import { findSelfEvaluationTables } from "../../src/domain/layouts/self-evaluation";
+import { findSelfEvaluationTables } from "../../src/domain/self-evaluation";
 import { evaluationRules } from "../../src/domain/rules/evaluation";
 import { DEFAULT_SETTINGS } from "../../src/domain/findings";
 import type { RecognizedTable } from "../../src/domain/model";

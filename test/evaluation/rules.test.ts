@@ -1,4 +1,4 @@
-import { findSelfEvaluationTables } from "../../src/domain/layouts/self-evaluation";
+import { findSelfEvaluationTables } from "../../src/domain/self-evaluation";
 import { EVALUATION_RULES, evaluationRules } from "../../src/domain/rules/evaluation";
 import { DEFAULT_SETTINGS, type CheckSettings, type Finding } from "../../src/domain/findings";
 import { buildSheet, num } from "../support/sheet-builder";

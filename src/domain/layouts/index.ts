@@ -29,4 +29,4 @@ export const LAYOUTS: readonly LayoutSpec[] = [
   expenditure,
 ];
 
-export type { LayoutSpec } from "./spec";
+export type { LayoutSpec, RowAssignment } from "./spec";

@@ -4,7 +4,7 @@
  * row label or code maps to a row key. One module per kind implements this; nothing about a
  * layout lives anywhere else.
  */
-import type { TableKind } from "../model";
+import type { TableColumn, TableKind, TableRow } from "../model";
 
 export interface RowContext {
   /** label text, normalised (half-width, no spaces), ordinal prefix removed */
@@ -42,6 +42,27 @@ export interface LayoutSpec {
   rowKey(ctx: RowContext): RowAssignment | null;
   /** the table carries the minimum structure of this kind (rejects 目录 entries and prose) */
   accept(info: { columnKeys: ReadonlySet<string>; rowKeys: ReadonlySet<string>; codeRows: number }): boolean;
+  /** a layout whose body rows are not keyed one by one (the 三公 table's single data row) reads them itself */
+  body?: LayoutBody;
+}
+
+/** What the generic row reader hands a layout that places its body rows itself. */
+export interface BodyRow {
+  /** label, normalised, ordinal removed */
+  label: string;
+  /** the row has a non-blank amount in this segment */
+  anyAmount: boolean;
+  /** the column keys of the segment's amount columns */
+  amountKeys: readonly string[];
+}
+
+export interface LayoutBody {
+  /** key of a body row, or null to skip it; may drop a row of `rows` it supersedes */
+  placeRow(rows: TableRow[], row: BodyRow): RowAssignment | null;
+  /** after the body is read, before `accept`: restructure rows and columns in place */
+  finish?(rows: TableRow[], columns: TableColumn[], columnKeys: Set<string>, rowKeys: Set<string>): void;
+  /** headers then blank rows (an empty table kept with its note): the key of the one blank row read under the headers */
+  blankBodyRowKey?: string;
 }
 
 /** Common code-row assignment: 3/5/7-digit function codes (or 3/5 economic codes). */

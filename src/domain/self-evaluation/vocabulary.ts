@@ -2,8 +2,8 @@
  * Words of the 绩效自评表 forms (domain README §9.1–9.2): titles, header cells, fund rows, section labels.
  * Every function takes a normalised label (normalizeLabel: half-width, no spaces).
  */
-import { KIND_TITLES } from "../../kinds";
-import { stripOrdinal } from "../../text";
+import { KIND_TITLES } from "../kinds";
+import { stripOrdinal } from "../text";
 
 export type SelfEvaluationKind = "project-self-evaluation" | "department-self-evaluation";
 
@@ -24,6 +24,11 @@ export const CANONICAL_TITLE: Record<SelfEvaluationKind, string> = {
 };
 
 export type FundColumnKey = "initial-budget" | "annual-budget" | "executed" | "weight" | "rate" | "score" | "reason" | "method";
+
+/** A budget header that names the adjusted budget (调整后预算数, 全年预算数), not a block label such as "年度预算数（万元）". */
+export function isAdjustedBudgetHeader(text: string): boolean {
+  return /调整|全年/.test(text);
+}
 
 /** Key of a 资金 block header cell. Order matters: "执行率权重" is a weight, "执行率得分" a score, "预算执行数" executed. */
 export function fundColumnKey(norm: string): FundColumnKey | null {
@@ -107,21 +112,32 @@ export function isSectionLabel(norm: string): boolean {
   return /^(年度总体目标|总体目标|年度目标|当年绩效目标|绩效目标|项目基本情况|绩效指标|年度绩效目标|实施内容)/.test(stripOrdinal(norm));
 }
 
-/** Label of the 总分 / 合计 row of the indicators. */
+/**
+ * Label of the 总分 / 合计 row of the indicators, also when it says more: "合计（100分）", "分值合计/得分合计",
+ * "合计：分值100，得分95" — whatever is left after the weight and score words is 合计 / 总计 / 总分.
+ */
 export function isTotalLabel(norm: string): boolean {
-  return /^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|绩效自评总?得分|评价得分|分值合计)$/.test(norm.replace(/[:]$/, ""));
+  const n = norm.replace(/[:]$/, "");
+  if (/^(总分|合计|总计|得分合计|总得分|综合得分|自评得分|自评总分|绩效自评总?得分|评价得分|分值合计)$/.test(n)) return true;
+  const core = n
+    .replace(/\([^)]*\)/g, "")
+    .replace(/\d+(\.\d+)?分?/g, "")
+    .replace(/分值|得分|权重|满分|标准分|自评|指标/g, "")
+    .replace(/[:;,.、/|及和与]/g, "");
+  return /^(合计|总计|总分)+$/.test(core);
 }
 
 /** Label of a grade cell ("自评等级", "评价等级：良", "绩效级别"). */
 export function isGradeLabel(norm: string): boolean {
-  return /^(自评|评价|绩效|综合)?(等级|级别)|^(自评|评价)结果|^绩效等级/.test(norm);
+  return /^(自评|评价|绩效|综合|考核|评定){0,3}(等级|级别)|^(自评|评价)结果/.test(norm);
 }
 
-/** Labels of rows that may follow the 总分 row inside the table (signature lines — 负责人, 填报人 — are outside it). */
+/** Labels of rows that may follow the indicators inside the table — a second total (合计 then 总分), 等级, 偏差原因, 结论 — (signature lines — 负责人, 填报人 — are outside it). */
 export function isTrailingLabel(norm: string): boolean {
   return (
     isGradeLabel(norm) ||
-    /^(评价结论|自评结论|结论|存在(的)?问题|改进措施|整改措施|改进建议|意见建议)/.test(norm)
+    isTotalLabel(norm) ||
+    /^(评价结论|自评结论|结论|存在(的)?问题|改进措施|整改措施|改进建议|意见建议|偏差原因|未完成原因)/.test(norm)
   );
 }
 

@@ -1,9 +1,9 @@
 /** Cell access for the 自评表 recogniser: texts through merges, amounts through numbers.ts. */
-import { roundHalfUp, ZERO } from "../../decimal";
-import { cellAt, toA1, type RangeBox, type SheetSnapshot } from "../../grid";
-import type { AmountCell, TextCell } from "../../model";
-import { readNumber } from "../../numbers";
-import { normalizeLabel } from "../../text";
+import { roundHalfUp, ZERO } from "../decimal";
+import { cellAt, toA1, type RangeBox, type SheetSnapshot } from "../grid";
+import type { AmountCell, TextCell } from "../model";
+import { readNumber } from "../numbers";
+import { normalizeLabel } from "../text";
 
 export class SheetReader {
   private readonly mergeByCell = new Map<number, RangeBox>();
