@@ -6,7 +6,7 @@
  */
 import { Decimal } from "../decimal";
 import type { Finding } from "../findings";
-import { FINDING_OPERANDS } from "./evaluate";
+import { FINDING_OPERANDS } from "./identities/engine";
 
 const QUALIFIED = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]{1,3}\$?\d+)$/;
 

@@ -1,18 +1,20 @@
 /**
- * The rule engine: evaluates the identity catalogue (catalogue.ts), the structural rules and the
- * 绩效自评 rules over the recognized tables of each unit in the workbook.
+ * The rule engine: runs the three rule families over the recognized tables of each unit in the
+ * workbook — the identity catalogue (identities/, data run by one evaluator), the structural rules
+ * (structural/) and the 绩效自评 rules (evaluation/), one module each. docs/rules.md lists them all.
  */
 import type { CheckSettings, Finding } from "../findings";
 import { DEFAULT_SETTINGS } from "../findings";
 import type { RecognizedTable } from "../model";
-import { IDENTITIES } from "./catalogue";
-import { evaluateIdentity, type TableSet } from "./evaluate";
+import { IDENTITIES } from "./identities/catalogue";
+import { evaluateIdentity, type TableSet } from "./identities/engine";
 import { evaluationRules } from "./evaluation";
 import { STRUCTURAL_RULES } from "./structural";
 import { markLikelyCulprits } from "./culprit";
 
-export { IDENTITIES } from "./catalogue";
+export { IDENTITIES } from "./identities/catalogue";
 export { STRUCTURAL_RULES } from "./structural";
+export { EVALUATION_RULES } from "./evaluation";
 
 /**
  * Tables of one unit and year belong together; a workbook usually holds one unit. Tables without a

@@ -3,12 +3,12 @@
  * (what the reader checks); a difference inside the rounding envelope 0.005 × (n + 1) display
  * units is info (舍位差异), beyond it an error (hard) or a warning (soft).
  */
-import { Decimal, ZERO } from "../decimal";
-import type { CheckSettings, Finding, Severity } from "../findings";
-import { qualify } from "../grid";
-import { KIND_SHORT_TITLES } from "../kinds";
-import { formatAmount } from "../format";
-import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
+import { Decimal, ZERO } from "../../decimal";
+import type { CheckSettings, Finding, Severity } from "../../findings";
+import { qualify } from "../../grid";
+import { KIND_SHORT_TITLES } from "../../kinds";
+import { formatAmount } from "../../format";
+import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../../model";
 import type { ByCodeIdentity, CellRef, HierarchyIdentity, Identity, RowIdentity, RowsRef, SumIdentity, Term } from "./catalogue";
 
 /** The tables of one unit, by kind (the first of each kind). */
@@ -103,16 +103,15 @@ export interface FindingOperand {
 
 export const FINDING_OPERANDS = new WeakMap<Finding, FindingOperand[]>();
 
-export interface Comparison {
+interface Comparison {
   severity: Severity;
   tolerance: string;
 }
 
 /** Decide severity of a difference between displayed values. null = no finding. */
-export function judge(diff: Decimal, addends: number, decimals: number, strength: "hard" | "soft", settings: CheckSettings): Comparison | null {
+function judge(diff: Decimal, addends: number, decimals: number, broken: Identity["severity"], settings: CheckSettings): Comparison | null {
   if (diff.isZero()) return null;
   const unit = new Decimal(1).div(new Decimal(10).pow(decimals));
-  const broken: Severity = strength === "hard" ? "error" : "warning";
   const policy = settings.tolerance;
   if (policy.kind === "strict") return { severity: broken, tolerance: "0（严格）" };
   const envelope = policy.kind === "fixed" ? new Decimal(policy.amount) : unit.times("0.5").times(addends + 1);
@@ -134,14 +133,13 @@ function makeFinding(
   right: Operand[],
   relation: "=" | ">=",
   settings: CheckSettings,
-  extraStrength?: "soft",
 ): Finding | null {
   const decimals = decimalsOf([left, ...right]);
   const expected = right.reduce((acc, o) => (o.sign < 0 ? acc.minus(o.cell.displayed) : acc.plus(o.cell.displayed)), ZERO);
   const actual = left.cell.displayed;
   const diff = actual.minus(expected);
   if (relation === ">=" && diff.gte(0)) return null;
-  const verdict = judge(diff, Math.max(1, right.length), decimals, extraStrength ?? identity.strength, settings);
+  const verdict = judge(diff, Math.max(1, right.length), decimals, identity.severity, settings);
   if (!verdict) return null;
   const rounding = verdict.severity === "info";
   const leftText = describe(left, home);
@@ -284,7 +282,7 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
       if (id.relation === ">=" || cell.displayed.isZero()) continue;
       out.push({
         rule: id.id,
-        severity: id.strength === "hard" ? "error" : "warning",
+        severity: id.severity,
         sheet: home.sheet,
         cell: cell.address,
         cells: [qualify(home.sheet, cell.address)],
@@ -309,7 +307,7 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
       if (!rc || rc.displayed.isZero()) continue;
       out.push({
         rule: id.id,
-        severity: id.strength === "hard" ? "error" : "warning",
+        severity: id.severity,
         sheet: other.sheet,
         cell: rc.address,
         cells: [qualify(other.sheet, rc.address)],
