@@ -1,5 +1,5 @@
 /** What every section template receives. */
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import type { MoneyUnit, RecognizedTable } from "../model";
 import { TableSource } from "./source";
 import type { NarrativeOptions } from "./types";

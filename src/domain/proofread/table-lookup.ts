@@ -1,6 +1,6 @@
 /** Where a claim's indicator lives in the recognized tables (key vocabulary of model.ts). */
 import { Decimal } from "../decimal";
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
 import type { Measure } from "./claims";
 import { normalizeItemName } from "./vocabulary";

@@ -6,7 +6,8 @@
  */
 import { ZERO } from "../decimal";
 import type { Finding } from "../findings";
-import { qualify, toA1, type SheetSnapshot, type WorkbookSnapshot, type RangeBox, boxToA1 } from "../grid";
+import { qualify } from "../address";
+import { toA1, type SheetSnapshot, type WorkbookSnapshot, type RangeBox, boxToA1 } from "../grid";
 import { LAYOUTS, type LayoutSpec } from "../layouts";
 import { threePublicItem } from "../layouts/three-public-expenses";
 import { findSelfEvaluationTables } from "../layouts/self-evaluation";

@@ -1,8 +1,7 @@
 /**
  * The 绩效自评表 rules (P1–P12, S1–S12), one module each, in the order findings are reported.
  */
-import type { CheckSettings, Finding } from "../../findings";
-import { qualify } from "../../grid";
+import { toFinding, type CheckSettings, type Finding, type RuleFinding } from "../../findings";
 import type { RecognizedTable } from "../../model";
 import { buildContext, type EvaluationRule } from "./context";
 import { P1 } from "./p01-fund-total";
@@ -57,21 +56,21 @@ export const EVALUATION_RULES: readonly EvaluationRule[] = [
   S12,
 ];
 
-/** Findings of every 绩效自评 rule on one recognized 自评表. */
-export function evaluationRules(table: RecognizedTable, settings: CheckSettings): Finding[] {
+/** Findings of every 绩效自评 rule on one recognized 自评表, as the engine keeps them. */
+export function evaluationFindings(table: RecognizedTable, settings: CheckSettings): RuleFinding[] {
   const model = table.evaluation;
   if (!model) return [];
   const ctx = buildContext(table, model, settings);
-  const findings: Finding[] = [];
+  const on = (address: string) => ({ sheet: table.sheet, address });
+  const findings: RuleFinding[] = [];
   for (const rule of EVALUATION_RULES) {
     if (rule.forms && !rule.forms.includes(model.form)) continue;
     for (const r of rule.check(ctx)) {
       findings.push({
         rule: rule.id,
         severity: r.severity ?? rule.severity,
-        sheet: table.sheet,
-        cell: r.cell,
-        cells: [...new Set(r.cells)].map((a) => qualify(table.sheet, a)),
+        at: on(r.cell),
+        cells: r.cells.map(on),
         message: r.message,
         expected: r.expected,
         actual: r.actual,
@@ -83,4 +82,9 @@ export function evaluationRules(table: RecognizedTable, settings: CheckSettings)
     }
   }
   return findings;
+}
+
+/** The public findings of every 绩效自评 rule on one recognized 自评表. */
+export function evaluationRules(table: RecognizedTable, settings: CheckSettings): Finding[] {
+  return evaluationFindings(table, settings).map(toFinding);
 }

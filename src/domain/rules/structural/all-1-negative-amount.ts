@@ -1,5 +1,4 @@
-import type { Finding } from "../../findings";
-import { qualify } from "../../grid";
+import type { RuleFinding } from "../../findings";
 import { KIND_TITLES } from "../../kinds";
 import type { TableKind } from "../../model";
 import type { StructuralRule } from "./rule";
@@ -13,7 +12,7 @@ export const ALL_1: StructuralRule = {
   reads: AMOUNT_TABLE_KINDS,
   statement: "金额一般不应为负数",
   check(_set, tables) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const t of tables) {
       if (t.kind === "project-self-evaluation" || t.kind === "department-self-evaluation") continue;
       for (const row of t.rows) {
@@ -22,9 +21,8 @@ export const ALL_1: StructuralRule = {
           out.push({
             rule: "ALL.1",
             severity: "warning",
-            sheet: t.sheet,
-            cell: cell.address,
-            cells: [qualify(t.sheet, cell.address)],
+            at: { sheet: t.sheet, address: cell.address },
+            cells: [{ sheet: t.sheet, address: cell.address }],
             message: `${row.label || row.key}（${cell.address}）为负数 ${cell.displayed.toFixed(2)}，除退款等特殊情况外金额不应为负，请核对。`,
             expected: "≥ 0",
             actual: cell.displayed.toFixed(2),

@@ -1,5 +1,4 @@
-import type { Finding } from "../../findings";
-import { qualify } from "../../grid";
+import type { RuleFinding } from "../../findings";
 import type { StructuralRule } from "./rule";
 
 export const T7_3: StructuralRule = {
@@ -11,7 +10,7 @@ export const T7_3: StructuralRule = {
     const t = set["three-public-expenses"];
     const data = t?.rows.find((r) => r.key === "data");
     if (!t || !data) return [];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const m of ["budget", "actual"]) {
       const total = data.cells[`total.${m}`];
       if (!total || !total.displayed.isZero()) continue;
@@ -20,9 +19,8 @@ export const T7_3: StructuralRule = {
         out.push({
           rule: "T7.3",
           severity: "error",
-          sheet: t.sheet,
-          cell: cell.address,
-          cells: [qualify(t.sheet, cell.address), qualify(t.sheet, total.address)],
+          at: { sheet: t.sheet, address: cell.address },
+          cells: [{ sheet: t.sheet, address: cell.address }, { sheet: t.sheet, address: total.address }],
           message: `"三公"经费合计（${total.address}）为 0，但 ${cell.address} 为 ${cell.displayed.toFixed(2)}：合计为 0 时各项都应为 0。`,
           expected: "0.00",
           actual: cell.displayed.toFixed(2),

@@ -1,5 +1,4 @@
-import type { Finding } from "../../findings";
-import { qualify } from "../../grid";
+import type { RuleFinding } from "../../findings";
 import type { RecognizedTable } from "../../model";
 import type { StructuralRule } from "./rule";
 
@@ -12,7 +11,7 @@ export const X11: StructuralRule = {
   statement: "财政拨款收入支出决算总表中某类资金全为 0 ⇒ 对应决算表为空表且附空表说明",
   check(set) {
     const t4 = set["fiscal-summary"];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const [fund, kind, name] of [
       ["government-fund", "government-fund", "政府性基金"],
       ["state-capital", "state-capital", "国有资本经营"],
@@ -27,9 +26,8 @@ export const X11: StructuralRule = {
         out.push({
           rule: "X11",
           severity: "error",
-          sheet: table.sheet,
-          cell: table.titleCell.address,
-          cells: [qualify(table.sheet, table.titleCell.address)],
+          at: { sheet: table.sheet, address: table.titleCell.address },
+          cells: [{ sheet: table.sheet, address: table.titleCell.address }],
           message: `财政拨款收入支出决算总表中${name}预算财政拨款全为 0，但${table.printedTitle}有数据，两表不一致。`,
           expected: "空表",
           actual: "有数据",
@@ -40,9 +38,8 @@ export const X11: StructuralRule = {
         out.push({
           rule: "X11",
           severity: "warning",
-          sheet: table.sheet,
-          cell: table.titleCell.address,
-          cells: [qualify(table.sheet, table.titleCell.address)],
+          at: { sheet: table.sheet, address: table.titleCell.address },
+          cells: [{ sheet: table.sheet, address: table.titleCell.address }],
           message: `${table.printedTitle}为空表，应在表下注明“本单位本年度没有${name}预算财政拨款收入和支出，故本表无数据”。`,
           expected: "空表说明",
           actual: "无",
