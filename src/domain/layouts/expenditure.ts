@@ -1,4 +1,4 @@
-/** T3 支出决算表 (§3.3): rows by 功能分类 code, columns by expenditure type. */
+/** T3 支出决算表: rows by 功能分类 code, columns by expenditure type. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 

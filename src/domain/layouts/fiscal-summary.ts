@@ -1,5 +1,5 @@
 /**
- * T4 财政拨款收入支出决算总表 (§3.4). The income side repeats 一/二/三 fund labels: before the
+ * T4 财政拨款收入支出决算总表. The income side repeats 一/二/三 fund labels: before the
  * 年初财政拨款结转和结余 row they are this year's income, after it the opening balances by fund.
  */
 import { KIND_TITLES } from "../kinds";

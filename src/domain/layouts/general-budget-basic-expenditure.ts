@@ -1,5 +1,5 @@
 /**
- * T6 一般公共预算财政拨款基本支出决算(明细)表 (§3.6): two or three column groups of
+ * T6 一般公共预算财政拨款基本支出决算(明细)表: two or three column groups of
  * 经济分类 code | name | amount. Rows belong to 人员经费 (301, 303) or 公用经费 (302, 310, …) by code.
  * Beijing's 政府性基金预算财政拨款基本支出决算表 reuses the layout for fund money (own kind).
  */

@@ -1,4 +1,4 @@
-/** T5 一般公共预算财政拨款支出决算表 (§3.5); 合计 row may be first (central) or last (Shanghai). */
+/** T5 一般公共预算财政拨款支出决算表; 合计 row may be first (central) or last (Shanghai). */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 

@@ -1,4 +1,4 @@
-/** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表 (§3.8, §3.9): same reading. */
+/** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表: same reading. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 

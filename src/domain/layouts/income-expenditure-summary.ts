@@ -1,4 +1,4 @@
-/** T1 收入支出决算总表 (§3.1): two-sided, 收入 left, 支出 right; Shanghai and central (行次/栏次) forms. */
+/** T1 收入支出决算总表: two-sided, 收入 left, 支出 right; Shanghai and central (行次/栏次) forms. */
 import { KIND_TITLES } from "../kinds";
 import { functionClassCode } from "./classification";
 import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";

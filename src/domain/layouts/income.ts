@@ -1,4 +1,4 @@
-/** T2 收入决算表 (§3.2): rows by 功能分类 code, columns by income source. */
+/** T2 收入决算表: rows by 功能分类 code, columns by income source. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 

@@ -1,5 +1,5 @@
 /**
- * T7 财政拨款"三公"经费支出决算表 (§3.7): one data row; columns are item × measure, interleaved
+ * T7 财政拨款"三公"经费支出决算表: one data row; columns are item × measure, interleaved
  * (Shanghai: 合计/预算数, 合计/决算数, …) or in blocks (central: 预算数/合计 … 决算数/合计 …).
  * The item and measure are read from the header path, never from positions.
  */

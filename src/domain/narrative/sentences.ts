@@ -1,5 +1,5 @@
 /**
- * Every sentence kind of the 说明, in one place, in both wordings (Beijing default, Shanghai §7).
+ * Every sentence kind of the 说明, in one place, in both wordings (Beijing default, Shanghai).
  * Section templates compose these; the words come from format.ts, which the proofreader reads too.
  */
 import { directionOf, formatAmount, PLACEHOLDERS, WORDS, type Direction } from "../format";
@@ -112,7 +112,7 @@ export function writeReason(b: ParagraphBuilder, change: Change, lead = "主要�
   return b.add(lead).placeholder(PLACEHOLDERS.reason).add("。");
 }
 
-/** "{label}{a}万元，占{denominator}{r}%" — the share of a part in a fixed denominator (§5.2). */
+/** "{label}{a}万元，占{denominator}{r}%" — the share of a part in a fixed denominator. */
 export function writeShareItem(
   b: ParagraphBuilder,
   ctx: NarrativeContext,
@@ -141,7 +141,7 @@ export function writeList<T>(b: ParagraphBuilder, items: readonly T[], write: (i
 }
 
 /**
- * Budget against final (§7.5(三), §7.7):
+ * Budget against final:
  * "年初预算为{b}万元，支出决算为{a}万元，完成年初预算的{r}%。决算数{大于/小于}预算数的主要原因：…。"
  * Equal displayed values ⇒ "决算数与预算数基本持平。" with no reason; budget 0 ⇒ no completion rate (R004).
  */
@@ -173,7 +173,7 @@ export function writeBudgetComparison(
   else b.add(`决算数${WORDS.compare[direction]}预算数的主要原因：`).placeholder(PLACEHOLDERS.reason).add("。");
 }
 
-/** "{U}{Y}年度无政府性基金预算财政拨款收入和支出。" and its kin (§5.5). */
+/** "{U}{Y}年度无政府性基金预算财政拨款收入和支出。" and its kin. */
 export function writeNothing(b: ParagraphBuilder, ctx: NarrativeContext, what: string): ParagraphBuilder {
   writeYearPrefix(b, ctx, true);
   return b.add(`无${what}。`);

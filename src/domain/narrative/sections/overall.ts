@@ -1,4 +1,4 @@
-/** 一、收入支出决算总体情况说明 (§7.1): T1 总计 against last year. */
+/** 一、收入支出决算总体情况说明: T1 总计 against last year. */
 import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder } from "../builder";
 import { writeChange, writeMissingTable, writeReason, writeYearPrefix } from "../sentences";

@@ -1,4 +1,4 @@
-/** 七、财政拨款"三公"经费支出决算情况说明 (§7.7): budget vs final, change vs last year, shares, details. */
+/** 七、财政拨款"三公"经费支出决算情况说明: budget vs final, change vs last year, shares, details. */
 import { KIND_TITLES } from "../../kinds";
 import { ParagraphBuilder, inUnit, sumFigures, type Figure } from "../builder";
 import { isZero } from "../source";

@@ -207,7 +207,7 @@ export interface SumJudgement {
   tolerance: string | null;
 }
 
-/** printed = Σ parts, displayed values, with the tolerance policy of the settings (README §5.4). */
+/** printed = Σ parts, displayed values, with the tolerance policy of the settings (README “舍位”). */
 export function judgeSum(printed: AmountCell, parts: AmountCell[], settings: CheckSettings): SumJudgement {
   const total = sum(parts.map((p) => p.displayed));
   const decimals = Math.max(printed.decimals, ...parts.map((p) => p.decimals), 0);

@@ -1,5 +1,5 @@
 /**
- * The identity catalogue (domain README §4.1–4.2), declared once, as data, in the 审核公式 style
+ * The identity catalogue (listed in docs/rules.md), declared once, as data, in the 审核公式 style
  * "左 = 右". The evaluator (engine.ts) reads these declarations; no identity has its own loop.
  * Hard identities are errors when broken beyond rounding; soft ones are warnings.
  */

@@ -8,7 +8,7 @@ export const X11: StructuralRule = {
   id: "X11",
   severity: "error",
   reads: ["fiscal-summary", "government-fund", "state-capital"],
-  statement: "财政拨款收入支出决算总表中某类资金全为 0 ⇒ 对应决算表为空表且附空表说明",
+  statement: "财政拨款收入支出决算总表中某类资金全为 0 ⇒ 对应决算表为空表（有数据为错误）且附空表说明（缺说明为警告）",
   check(set) {
     const t4 = set["fiscal-summary"];
     const out: RuleFinding[] = [];
