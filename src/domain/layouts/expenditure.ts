@@ -20,3 +20,9 @@ export const expenditure: LayoutSpec = {
   rowKey: ({ label, code }) => (isTotalLabel(label) ? { key: "total", level: "total" } : codeRow(code)),
   accept: ({ columnKeys }) => columnKeys.has("total") && columnKeys.has("basic"),
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const EXPENDITURE_KEYS = {
+  rows: ["total"],
+  columns: ["total", "basic", "project", "to-superior", "operating", "to-affiliated"],
+} as const;

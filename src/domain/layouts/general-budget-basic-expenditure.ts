@@ -36,3 +36,9 @@ export const governmentFundBasicExpenditure: LayoutSpec = {
   matchesTitle: (t) => /政府性基金预算财政拨款基本支出决算(明细)?表$/.test(t),
   accept: () => true,
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const GENERAL_BUDGET_BASIC_EXPENDITURE_KEYS = {
+  rows: ["total", "personnel-total", "public-total"],
+  columns: ["amount"],
+} as const;

@@ -21,3 +21,9 @@ export const income: LayoutSpec = {
   rowKey: ({ label, code }) => (isTotalLabel(label) ? { key: "total", level: "total" } : codeRow(code)),
   accept: ({ columnKeys, rowKeys }) => columnKeys.has("total") && columnKeys.has("fiscal") && (rowKeys.has("total") || rowKeys.size > 0),
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const INCOME_KEYS = {
+  rows: ["total"],
+  columns: ["total", "fiscal", "superior-subsidy", "business", "operating", "affiliated", "other"],
+} as const;

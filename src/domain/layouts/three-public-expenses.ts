@@ -48,3 +48,10 @@ export const threePublicExpenses: LayoutSpec = {
   rowKey: () => ({ key: "data" }),
   accept: ({ columnKeys }) => columnKeys.has("total.actual") || columnKeys.has("total.budget"),
 };
+
+/** The keys of this layout: one data row; columns item.measure (the rule catalogue is typed by them). */
+export const THREE_PUBLIC_EXPENSES_KEYS = {
+  rows: ["data"],
+  items: ["total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"],
+  measures: ["budget", "actual"],
+} as const;
