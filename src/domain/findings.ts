@@ -34,7 +34,7 @@ export interface Finding {
 }
 
 /** An operand of a broken sum, kept as a number on a cell: the likeliest wrong cell is worked out from these. */
-export interface SumOperand {
+interface SumOperand {
   at: CellAddress;
   displayed: Decimal;
   decimals: number;

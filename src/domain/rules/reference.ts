@@ -14,7 +14,7 @@ const SEVERITY_NAMES: Record<RuleMeta["severity"], string> = { error: "错误", 
 const FORM_NAMES: Record<string, string> = { "finance-2020-10": "财预〔2020〕10号附1", sichuan: "四川", guizhou: "贵州", chongqing: "重庆", generic: "其他" };
 
 /** The tables an identity reads: its own, and every other one a term or a by-code match names. */
-export function identityReads(identity: Identity): TableKind[] {
+function identityReads(identity: Identity): TableKind[] {
   const kinds = new Set<TableKind>([identity.kind]);
   const terms: Term[] = identity.form === "sum" ? [identity.left, ...identity.right, ...(identity.alternative ?? [])] : [];
   for (const t of terms) if (t.table) kinds.add(t.table);

@@ -37,7 +37,7 @@ export const SELF_EVALUATION_KINDS = ["project-self-evaluation", "department-sel
 
 /* ------------------------------------------------------------------ context */
 
-export interface ExecutionFacts {
+interface ExecutionFacts {
   row: TableRow;
   executed: AmountCell;
   budget: AmountCell;
@@ -154,7 +154,7 @@ export function shown(c: AmountCell): string {
   return fmt(c.displayed, c.decimals);
 }
 
-export function shownAt(value: Decimal, decimals: number, percent: boolean): string {
+function shownAt(value: Decimal, decimals: number, percent: boolean): string {
   return percent ? fmtPercent(roundHalfUp(value, decimals), decimals - 2) : fmt(value, decimals);
 }
 
@@ -181,7 +181,7 @@ export function toleranceLabel(settings: CheckSettings): string {
 
 /* ----------------------------------------------------------- comparisons */
 
-export type Judgement = "ok" | "rounded" | "hidden" | "mismatch";
+type Judgement = "ok" | "rounded" | "hidden" | "mismatch";
 
 /**
  * A recomputed number against its printed cell. "mismatch": the reader sees a wrong number. "rounded": the
@@ -199,7 +199,7 @@ export function judge(check: ComputedCheck): Judgement {
   return d < check.settingDecimals ? "rounded" : "ok";
 }
 
-export interface SumJudgement {
+interface SumJudgement {
   status: "ok" | "rounding" | "mismatch";
   total: Decimal;
   decimals: number;

@@ -6,7 +6,7 @@
 import type { TableKind } from "../../model";
 import type { CatalogueKind, ColumnKey, RowKey } from "./keys";
 
-export type Level = "class" | "section" | "item";
+type Level = "class" | "section" | "item";
 
 /** One cell: the row with this key (in this group) and this column (the evaluator's view; declarations are typed below). */
 export interface CellRef {
