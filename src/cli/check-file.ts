@@ -4,7 +4,7 @@
  * Used inside worker threads (worker.ts) and in-process, so both give the same result.
  */
 import { checkWorkbook, type TableSummary } from "../domain/engine";
-import { qualify } from "../domain/grid";
+import { qualify } from "../domain/address";
 import type { CheckSettings, Finding } from "../domain/findings";
 import { DEFAULT_SETTINGS } from "../domain/findings";
 import { readWorkbookBuffer } from "../xlsx/read-workbook";

@@ -1,12 +1,11 @@
 /** The readable zh-CN summary of `juesuan check` (without --json): per file, tables, then findings by table, errors first. */
-import type { Finding, Severity } from "../domain/findings";
+import { compareFindings, severityRank, type Finding, type Severity } from "../domain/findings";
 import { KIND_TITLES } from "../domain/kinds";
 import type { FileReport } from "./check-file";
 
 export const KIND_NAMES = KIND_TITLES;
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const c = { error: 0, warning: 0, info: 0 };
@@ -33,10 +32,10 @@ export function renderReadable(reports: readonly FileReport[]): string {
       const key = f.table ?? "（工作簿）";
       byTable.set(key, [...(byTable.get(key) ?? []), f]);
     }
-    const groups = [...byTable.entries()].sort((a, b) => Math.min(...a[1].map((f) => RANK[f.severity])) - Math.min(...b[1].map((f) => RANK[f.severity])));
+    const groups = [...byTable.entries()].sort((a, b) => Math.min(...a[1].map((f) => severityRank(f.severity))) - Math.min(...b[1].map((f) => severityRank(f.severity))));
     for (const [table, list] of groups) {
       out.push(`  【${table}】`);
-      for (const f of [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
+      for (const f of [...list].sort(compareFindings)) {
         out.push(`    [${SEVERITY_NAMES[f.severity]}] ${f.rule} ${f.sheet ? `${f.sheet}!${f.cell ?? ""}` : ""} ${f.message}`);
       }
     }

@@ -3,6 +3,9 @@
  * The JSON fields rule, severity, sheet, cell, cells, message, expected, actual are a public
  * interface (README "JSON 输出"): add fields, never rename.
  */
+import { formatAddress, type CellAddress } from "./address";
+import type { Decimal } from "./decimal";
+
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
@@ -30,6 +33,54 @@ export interface Finding {
   settings?: string[];
 }
 
+/** An operand of a broken sum, kept as a number on a cell: the likeliest wrong cell is worked out from these. */
+interface SumOperand {
+  at: CellAddress;
+  displayed: Decimal;
+  decimals: number;
+  /** +1 / −1 on the right side; 0 for the left side */
+  sign: 0 | 1 | -1;
+}
+
+/**
+ * A finding as the rules produce it: cells as addresses, the numbers of a broken sum as Decimal.
+ * `toFinding` is the one place it becomes the public Finding; optional fields left undefined stay
+ * out of the JSON.
+ */
+export interface RuleFinding {
+  rule: string;
+  severity: Severity;
+  /** the cell to mark (null for workbook-level findings) */
+  at: CellAddress | null;
+  cells: readonly CellAddress[];
+  message: string;
+  expected: string | null;
+  actual: string | null;
+  difference?: string | null;
+  tolerance?: string | null;
+  table: string | null;
+  settings?: string[];
+  /** the sum behind an identity finding: actual − expected at `decimals`, and its operands */
+  sum?: { difference: Decimal; decimals: number; operands: readonly SumOperand[] };
+}
+
+export function toFinding(f: RuleFinding): Finding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.at?.sheet ?? null,
+    cell: f.at?.address ?? null,
+    cells: [...new Set(f.cells.map(formatAddress))],
+    message: f.message,
+    expected: f.expected,
+    actual: f.actual,
+    ...(f.difference !== undefined ? { difference: f.difference } : {}),
+    ...(f.tolerance !== undefined ? { tolerance: f.tolerance } : {}),
+    table: f.table,
+    ...(f.settings ? { settings: f.settings } : {}),
+  };
+}
+
 export type TolerancePolicy =
   /** 0.005 × (n + 1) display units for n addends ⇒ info (舍位差异) */
   | { kind: "envelope" }
@@ -55,9 +106,15 @@ export const DEFAULT_SETTINGS: CheckSettings = {
   scoreDecimals: 2,
 };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** The one order of severities, worst first: for sorting, grouping and choosing a cell's mark. */
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-/** Errors first, then by sheet order of appearance, row, column. Stable. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+/** 0 for error, 1 for warning, 2 for info. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_ORDER.indexOf(severity);
+}
+
+/** Worst severity first; stable, so findings of one severity keep the engine's order. */
+export function compareFindings(a: { severity: Severity }, b: { severity: Severity }): number {
+  return severityRank(a.severity) - severityRank(b.severity);
 }

@@ -61,7 +61,7 @@ export function directionOf(current: Decimal, base: Decimal, decimals: number = 
   return cmp > 0 ? "increase" : cmp < 0 ? "decrease" : "flat";
 }
 
-/** Direction words (Shanghai template §5.3; Beijing uses the same). */
+/** Direction words (Shanghai and Beijing use the same). */
 export const WORDS = {
   /** amount verb: 增加 / 减少 X万元 */
   amount: { increase: "增加", decrease: "减少" },
@@ -135,7 +135,7 @@ export function chineseNumeral(n: number): string {
   return `${digits[tens]}十${ones ? digits[ones] : ""}`;
 }
 
-/** Template residue the published text must not contain (§5.3, §11.2). */
+/** Template residue the published text must not contain. */
 export interface ResiduePattern {
   pattern: RegExp;
   /** what it is, for the message */
@@ -157,7 +157,7 @@ export const TEMPLATE_RESIDUE: readonly ResiduePattern[] = [
 ];
 
 /**
- * 绩效 grades by 总分 (§9.3 S10): 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60.
+ * 绩效 grades by 总分 (S10, docs/rules.md): 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60.
  * Shanghai names them 优/良/合格/不合格; the words each band accepts when proofreading are listed too.
  */
 export const GRADE_BANDS: readonly { min: number; beijing: string; shanghai: string; words: readonly string[] }[] = [

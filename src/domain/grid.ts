@@ -92,12 +92,6 @@ export function a1ToBox(a1: string): RangeBox {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-/** Qualified reference as Excel writes it: 'Sheet 1'!B7 (quotes only when needed). */
-export function qualify(sheet: string, a1: string): string {
-  const needsQuotes = !/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet);
-  return needsQuotes ? `'${sheet.replace(/'/g, "''")}'!${a1}` : `${sheet}!${a1}`;
-}
-
 export function cellAt(sheet: SheetSnapshot, row: number, col: number): CellSnapshot | undefined {
   const c = sheet.cells[row]?.[col];
   return c ?? undefined;

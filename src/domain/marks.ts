@@ -2,7 +2,7 @@
  * How findings become marks on cells — shared by the Excel add-in (src/excel) and the
  * annotated copies the CLI writes (src/xlsx), so both show exactly the same thing.
  */
-import type { Finding, Severity } from "./findings";
+import { compareFindings, type Finding, type Severity } from "./findings";
 
 /** Fill colours by severity (Excel's own "bad" / "neutral" / light-blue styles, legible in print). */
 export const MARK_FILL: Record<Severity, string> = {
@@ -26,8 +26,6 @@ export interface CellMark {
   rules: string[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** One mark per flagged cell (the worst severity wins); info findings only when asked. */
 export function marksFromFindings(findings: readonly Finding[], options: { includeInfo?: boolean } = {}): CellMark[] {
   const byCell = new Map<string, { sheet: string; address: string; items: Finding[] }>();
@@ -44,7 +42,7 @@ export function marksFromFindings(findings: readonly Finding[], options: { inclu
   }
   const marks: CellMark[] = [];
   for (const { sheet, address, items } of byCell.values()) {
-    items.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    items.sort(compareFindings);
     const severity = items[0].severity;
     const lines = items.map((f) => `[${f.rule}] ${f.message}`);
     marks.push({ sheet, address, severity, note: `${NOTE_PREFIX}\n${lines.join("\n")}`, rules: items.map((f) => f.rule) });

@@ -1,5 +1,5 @@
 /**
- * 绩效自评 scoring formulas (domain README §9.3), exact and unrounded: callers round to the 得分小数位
+ * 绩效自评 scoring formulas (S3–S8, docs/rules.md), exact and unrounded: callers round to the 得分小数位
  * setting. Used by the rules (to recompute) and by the narrative (to describe).
  */
 import { Decimal, ZERO } from "./decimal";

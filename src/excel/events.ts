@@ -7,7 +7,7 @@
  */
 import { a1ToBox, type RangeBox } from "../domain/grid";
 import type { EditEvent } from "../domain/port";
-import { splitQualified } from "./marks-writer";
+import { splitSheet } from "../domain/address";
 
 interface OwnWrite {
   sheet: string;
@@ -36,7 +36,7 @@ export class OwnWrites {
   matches(sheet: string, address: string): boolean {
     const now = this.now();
     this.entries = this.entries.filter((e) => e.until >= now);
-    const box = safeBox(splitQualified(address).address || address);
+    const box = safeBox(splitSheet(address).range || address);
     return this.entries.some((e) => e.sheet === sheet && (e.boxes === null || !box || e.boxes.some((b) => intersects(b, box))));
   }
 }

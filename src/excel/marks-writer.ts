@@ -20,8 +20,9 @@
  * No suspendApiCalculationUntilNextSync here: fills, notes and comments never trigger recalculation,
  * and no value or formula is ever written by this module.
  */
+import { parseAddress } from "../domain/address";
 import { MARK_FILL, NOTE_PREFIX, type CellMark } from "../domain/marks";
-import type { Severity } from "../domain/findings";
+import { severityRank, type Severity } from "../domain/findings";
 import type { MarkOutcome } from "../domain/port";
 import { EMPTY_STORE, parseStore, serializeStore, STORE_KEY, type FillRecord, type MarkStore, type StoredCell } from "./mark-store";
 import { syncWithTimeout } from "./sync";
@@ -94,8 +95,6 @@ interface WorkbookState {
   annotations: Annotation[];
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /** One mark per cell (worst severity wins), addresses upper-case without "$", note text prefixed. */
 export function normalizeMarks(marks: readonly CellMark[]): NormalizedMark[] {
   const byCell = new Map<string, NormalizedMark>();
@@ -105,7 +104,7 @@ export function normalizeMarks(marks: readonly CellMark[]): NormalizedMark[] {
     const note = mark.note.startsWith(NOTE_PREFIX) ? mark.note : `${NOTE_PREFIX}\n${mark.note}`;
     const existing = byCell.get(key);
     if (!existing) byCell.set(key, { sheet: mark.sheet, address, severity: mark.severity, note });
-    else if (RANK[mark.severity] < RANK[existing.severity]) byCell.set(key, { ...existing, severity: mark.severity, note });
+    else if (severityRank(mark.severity) < severityRank(existing.severity)) byCell.set(key, { ...existing, severity: mark.severity, note });
   }
   return [...byCell.values()];
 }
@@ -180,16 +179,8 @@ async function locate(context: Excel.RequestContext, state: WorkbookState, wante
   await syncWithTimeout(context, timeoutMs);
 }
 
-/** "'My Sheet'!B3" → { sheet: "My Sheet", address: "B3" }. */
-export function splitQualified(qualified: string): { sheet: string; address: string } {
-  const bang = qualified.lastIndexOf("!");
-  let sheet = bang >= 0 ? qualified.slice(0, bang) : "";
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, address: qualified.slice(bang + 1).replace(/\$/g, "").toUpperCase() };
-}
-
 function annotationCell(annotation: Annotation): { sheet: string; address: string } | undefined {
-  return annotation.location ? splitQualified(annotation.location.address) : undefined;
+  return annotation.location ? (parseAddress(annotation.location.address) ?? undefined) : undefined;
 }
 
 function cellKey(sheetId: string, address: string): string {

@@ -9,6 +9,7 @@
  * `maxCellsPerSync` cells. A normal 决算 workbook (a few dozen sheets of a few thousand cells) fits in
  * one such group — 3 syncs in all; only a workbook above that budget costs one more sync per group.
  */
+import { splitSheet } from "../domain/address";
 import { a1ToBox, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
 import type { ReadProgress } from "../domain/port";
 import { ExcelPortError, MESSAGES } from "./errors";
@@ -107,8 +108,7 @@ export function parseAreasAddress(address: string): RangeBox[] {
     let end = address.indexOf(",", i);
     if (end < 0) end = address.length;
     const piece = address.slice(start, end).trim();
-    const bang = piece.lastIndexOf("!");
-    const ref = bang >= 0 ? piece.slice(bang + 1) : piece;
+    const ref = splitSheet(piece).range;
     if (ref) boxes.push(a1ToBox(ref));
     i = end + 1;
   }

@@ -5,6 +5,7 @@
  * protected sheets are skipped. Values never change on check or clear.
  * The demo grid observes it through subscribe()/getState().
  */
+import { parseAddress } from "../domain/address";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
 import { fromA1, toA1 } from "../domain/grid";
 import { MARK_FILL, type CellMark } from "../domain/marks";
@@ -70,9 +71,9 @@ export class MemoryWorkbookPort implements WorkbookPort {
   constructor(snapshot: WorkbookSnapshot, options: MemoryPortOptions = {}) {
     this.snapshot = cloneSnapshot(snapshot);
     for (const [ref, format] of Object.entries(options.formats ?? {})) {
-      const bang = ref.lastIndexOf("!");
-      if (bang <= 0) throw new Error(`not a qualified cell: ${ref}`);
-      this.formats.set(cellKey(ref.slice(0, bang), ref.slice(bang + 1)), { fill: format.fill ?? null, note: format.note ?? null });
+      const at = parseAddress(ref);
+      if (!at) throw new Error(`not a qualified cell: ${ref}`);
+      this.formats.set(cellKey(at.sheet, at.address), { fill: format.fill ?? null, note: format.note ?? null });
     }
     this.activeSheet = this.snapshot.sheets.find((s) => !s.hidden)?.name ?? this.snapshot.sheets[0]?.name ?? null;
     this.caps = { host: "memory", notes: true, comments: false, events: true, limitations: [], ...options.capabilities };

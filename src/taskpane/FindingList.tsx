@@ -6,11 +6,10 @@
 import * as React from "react";
 import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { TableSummary } from "../domain/engine";
-import type { Finding, Severity } from "../domain/findings";
-import { qualify } from "../domain/grid";
+import { compareFindings, severityRank, type Finding, type Severity } from "../domain/findings";
+import { qualify } from "../domain/address";
 import { S } from "./strings";
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
 export interface FindingGroup {
@@ -33,16 +32,16 @@ export function groupFindings(findings: readonly Finding[], tables: readonly Tab
         title: table ? `${table.sheet} · ${S.kinds[table.kind] ?? table.title}` : f.table ?? S.finding.workbookGroup,
         findings: [],
         order: table ? tableIndex.get(table.id) ?? tables.length : tables.length + 1,
-        worst: RANK[f.severity],
+        worst: severityRank(f.severity),
       };
       groups.set(key, g);
     }
     g.findings.push(f);
-    g.worst = Math.min(g.worst, RANK[f.severity]);
+    g.worst = Math.min(g.worst, severityRank(f.severity));
   }
   const list = [...groups.values()].sort((a, b) => a.worst - b.worst || a.order - b.order);
   // Array.prototype.sort is stable: within a severity the engine's order (sheet, row, column) stays.
-  return list.map(({ key, title, findings: fs }) => ({ key, title, findings: [...fs].sort((a, b) => RANK[a.severity] - RANK[b.severity]) }));
+  return list.map(({ key, title, findings: fs }) => ({ key, title, findings: [...fs].sort(compareFindings) }));
 }
 
 const useStyles = makeStyles({

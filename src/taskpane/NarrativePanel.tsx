@@ -29,7 +29,7 @@ import { downloadBlob } from "./files";
 import { narrativeLines, NarrativePreview } from "./NarrativePreview";
 import { ProofreadSection, type ProofreadFn } from "./ProofreadSection";
 import type { TextSheetSource } from "./text-sources";
-import { parseQualifiedRef } from "./refs";
+import { parseAddress } from "../domain/address";
 import { errorMessage, S } from "./strings";
 
 export type NarrativeFn = (tables: readonly RecognizedTable[], options?: Partial<NarrativeOptions>) => NarrativeDocument;
@@ -173,7 +173,7 @@ export function NarrativePanel(props: NarrativePanelProps) {
   };
 
   const selectSource = (ref: string) => {
-    const at = parseQualifiedRef(ref);
+    const at = parseAddress(ref);
     if (!at) return;
     props.selectCell(at.sheet, at.address).catch((e) => setNotice({ intent: "error", text: S.finding.selectFailed(errorMessage(e)) }));
   };

@@ -1,6 +1,7 @@
 import { readNumber, parseNumberText, formatDecimals, displayedValue } from "../../src/domain/numbers";
 import { Decimal } from "../../src/domain/decimal";
-import { toA1, fromA1, a1ToBox, boxToA1, qualify, columnLetters } from "../../src/domain/grid";
+import { qualify } from "../../src/domain/address";
+import { toA1, fromA1, a1ToBox, boxToA1, columnLetters } from "../../src/domain/grid";
 import { normalizeLabel, stripOrdinal } from "../../src/domain/text";
 
 function num(r: ReturnType<typeof readNumber>): string {

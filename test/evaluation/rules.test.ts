@@ -40,7 +40,7 @@ describe("the catalogue", () => {
     const ids = EVALUATION_RULES.map((r) => r.id);
     const expected = [...Array.from({ length: 12 }, (_, i) => `P${i + 1}`), ...Array.from({ length: 12 }, (_, i) => `S${i + 1}`)];
     expect(ids).toEqual(expected);
-    for (const r of EVALUATION_RULES) expect(r.description.length).toBeGreaterThan(5);
+    for (const r of EVALUATION_RULES) expect(r.statement.length).toBeGreaterThan(5);
   });
 });
 

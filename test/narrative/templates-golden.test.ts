@@ -9,7 +9,7 @@ import { generateNarrative, narrativeToText, templateHeadings, TEMPLATES, type N
 import { withFact, type NarrativeFacts } from "../../src/domain/narrative/facts";
 import { proofread } from "../../src/domain/proofread";
 import { commandNarrative } from "../../src/cli/narrative-command";
-import { qualify } from "../../src/domain/grid";
+import { qualify } from "../../src/domain/address";
 import { loadFixture } from "../support/fixtures";
 
 const FIXTURES = "test/fixtures/xlsx";

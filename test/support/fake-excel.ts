@@ -11,7 +11,8 @@
  *     reported, a response above 5 MB fails, a range above the cell limit returns null values.
  * It counts syncs (and which ones wrote), records every write, and fires onChanged events.
  */
-import { a1ToBox, boxToA1, fromA1, qualify, type RangeBox, type RawValue } from "../../src/domain/grid";
+import { qualify } from "../../src/domain/address";
+import { a1ToBox, boxToA1, fromA1, type RangeBox, type RawValue } from "../../src/domain/grid";
 
 export class FakeRichApiError extends Error {
   override name = "RichApi.Error";

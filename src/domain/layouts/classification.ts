@@ -1,5 +1,5 @@
 /**
- * 支出功能分类 类 names → codes (domain README §6.1), including older names, so T1/T4 class rows
+ * 支出功能分类 类 names → codes, including older names, so T1/T4 class rows
  * printed without a code can be matched to T2/T3/T5 rows by code.
  */
 const FUNCTION_CLASSES: Record<string, string> = {
@@ -45,7 +45,7 @@ export function functionClassCode(label: string): string | undefined {
   return FUNCTION_CLASSES[label];
 }
 
-/** 经济分类 类 of a T6 code → which 经费 it belongs to (§3.6, §6.2). */
+/** 经济分类 类 of a T6 code → which 经费 it belongs to. */
 export function economicGroup(code: string): "personnel" | "public" | undefined {
   const cls = code.slice(0, 3);
   if (cls === "301" || cls === "303") return "personnel";

@@ -1,4 +1,4 @@
-/** T3 支出决算表 (§3.3): rows by 功能分类 code, columns by expenditure type. */
+/** T3 支出决算表: rows by 功能分类 code, columns by expenditure type. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
@@ -20,3 +20,9 @@ export const expenditure: LayoutSpec = {
   rowKey: ({ label, code }) => (isTotalLabel(label) ? { key: "total", level: "total" } : codeRow(code)),
   accept: ({ columnKeys }) => columnKeys.has("total") && columnKeys.has("basic"),
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const EXPENDITURE_KEYS = {
+  rows: ["total"],
+  columns: ["total", "basic", "project", "to-superior", "operating", "to-affiliated"],
+} as const;

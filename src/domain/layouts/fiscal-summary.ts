@@ -1,5 +1,5 @@
 /**
- * T4 财政拨款收入支出决算总表 (§3.4). The income side repeats 一/二/三 fund labels: before the
+ * T4 财政拨款收入支出决算总表. The income side repeats 一/二/三 fund labels: before the
  * 年初财政拨款结转和结余 row they are this year's income, after it the opening balances by fund.
  */
 import { KIND_TITLES } from "../kinds";
@@ -51,3 +51,9 @@ export const fiscalSummary: LayoutSpec = {
   },
   accept: ({ rowKeys, columnKeys }) => (rowKeys.has("income:total-this-year") || rowKeys.has("income:grand-total")) && columnKeys.has("expenditure:total"),
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const FISCAL_SUMMARY_KEYS = {
+  rows: ["total-this-year", "grand-total", "opening-balance", "closing-balance", "general-budget", "government-fund", "state-capital", "opening-general-budget", "opening-government-fund", "opening-state-capital", "closing-general-budget", "closing-government-fund", "closing-state-capital"],
+  columns: ["amount", "total", "general-budget", "government-fund", "state-capital"],
+} as const;

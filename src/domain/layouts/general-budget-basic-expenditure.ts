@@ -1,5 +1,5 @@
 /**
- * T6 一般公共预算财政拨款基本支出决算(明细)表 (§3.6): two or three column groups of
+ * T6 一般公共预算财政拨款基本支出决算(明细)表: two or three column groups of
  * 经济分类 code | name | amount. Rows belong to 人员经费 (301, 303) or 公用经费 (302, 310, …) by code.
  * Beijing's 政府性基金预算财政拨款基本支出决算表 reuses the layout for fund money (own kind).
  */
@@ -36,3 +36,9 @@ export const governmentFundBasicExpenditure: LayoutSpec = {
   matchesTitle: (t) => /政府性基金预算财政拨款基本支出决算(明细)?表$/.test(t),
   accept: () => true,
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const GENERAL_BUDGET_BASIC_EXPENDITURE_KEYS = {
+  rows: ["total", "personnel-total", "public-total"],
+  columns: ["amount"],
+} as const;

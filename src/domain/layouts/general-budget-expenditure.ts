@@ -1,4 +1,4 @@
-/** T5 一般公共预算财政拨款支出决算表 (§3.5); 合计 row may be first (central) or last (Shanghai). */
+/** T5 一般公共预算财政拨款支出决算表; 合计 row may be first (central) or last (Shanghai). */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
@@ -28,3 +28,9 @@ export const projectExpenditure: LayoutSpec = {
   matchesTitle: (t) => /项目支出决算(明细)?表$/.test(t) && /一般公共预算/.test(t),
   accept: ({ columnKeys }) => columnKeys.has("total") || columnKeys.size > 0,
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const GENERAL_BUDGET_EXPENDITURE_KEYS = {
+  rows: ["total"],
+  columns: ["total", "basic", "project", "initial-budget", "adjusted-budget"],
+} as const;

@@ -1,4 +1,4 @@
-/** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表 (§3.8, §3.9): same reading. */
+/** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表: same reading. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
@@ -33,3 +33,9 @@ export const stateCapital: LayoutSpec = {
   title: KIND_TITLES["state-capital"],
   matchesTitle: (t) => /国有资本经营预算财政拨款(收入)?(支出)?决算表$/.test(t),
 };
+
+/** The keys these layouts give rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const FUND_TABLE_KEYS = {
+  rows: ["total"],
+  columns: ["opening-balance", "income", "total", "basic", "project", "closing-balance"],
+} as const;

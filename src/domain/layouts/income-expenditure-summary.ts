@@ -1,4 +1,4 @@
-/** T1 收入支出决算总表 (§3.1): two-sided, 收入 left, 支出 right; Shanghai and central (行次/栏次) forms. */
+/** T1 收入支出决算总表: two-sided, 收入 left, 支出 right; Shanghai and central (行次/栏次) forms. */
 import { KIND_TITLES } from "../kinds";
 import { functionClassCode } from "./classification";
 import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
@@ -44,3 +44,9 @@ export const incomeExpenditureSummary: LayoutSpec = {
   },
   accept: ({ rowKeys }) => rowKeys.has("income:total-this-year") || rowKeys.has("income:grand-total"),
 };
+
+/** The keys this layout gives rows (besides `code:` class rows) and columns; the rule catalogue is typed by them. */
+export const INCOME_EXPENDITURE_SUMMARY_KEYS = {
+  rows: ["general-budget", "government-fund", "state-capital", "fiscal", "superior-subsidy", "business", "operating", "affiliated", "other", "total-this-year", "non-fiscal-balance-used", "opening-balance", "grand-total", "balance-distribution", "closing-balance"],
+  columns: ["amount"],
+} as const;

@@ -1,4 +1,4 @@
-/** T2 收入决算表 (§3.2): rows by 功能分类 code, columns by income source. */
+/** T2 收入决算表: rows by 功能分类 code, columns by income source. */
 import { KIND_TITLES } from "../kinds";
 import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
 
@@ -21,3 +21,9 @@ export const income: LayoutSpec = {
   rowKey: ({ label, code }) => (isTotalLabel(label) ? { key: "total", level: "total" } : codeRow(code)),
   accept: ({ columnKeys, rowKeys }) => columnKeys.has("total") && columnKeys.has("fiscal") && (rowKeys.has("total") || rowKeys.size > 0),
 };
+
+/** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
+export const INCOME_KEYS = {
+  rows: ["total"],
+  columns: ["total", "fiscal", "superior-subsidy", "business", "operating", "affiliated", "other"],
+} as const;

@@ -1,5 +1,5 @@
 /**
- * Regional extras that must be recognised as themselves, never as a core kind (§2.2): Beijing's
+ * Regional extras that must be recognised as themselves, never as a core kind: Beijing's
  * 政府采购情况表 and 政府购买服务支出情况表 (layouts not retrieved: read as labelled rows and
  * columns, no identities checked).
  */

@@ -1,5 +1,5 @@
 /**
- * T7 财政拨款"三公"经费支出决算表 (§3.7): one data row; columns are item × measure, interleaved
+ * T7 财政拨款"三公"经费支出决算表: one data row; columns are item × measure, interleaved
  * (Shanghai: 合计/预算数, 合计/决算数, …) or in blocks (central: 预算数/合计 … 决算数/合计 …).
  * The item and measure are read from the header path, never from positions.
  */
@@ -96,3 +96,10 @@ export const threePublicExpenses: LayoutSpec = {
   accept: ({ columnKeys }) => columnKeys.has("total.actual") || columnKeys.has("total.budget"),
   body,
 };
+
+/** The keys of this layout: one data row; columns item.measure (the rule catalogue is typed by them). */
+export const THREE_PUBLIC_EXPENSES_KEYS = {
+  rows: ["data"],
+  items: ["total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"],
+  measures: ["budget", "actual"],
+} as const;

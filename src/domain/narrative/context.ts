@@ -1,5 +1,5 @@
 /** What every section template receives. */
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import type { MoneyUnit, RecognizedTable } from "../model";
 import { ParagraphBuilder, type Figure } from "./builder";
 import { factDecimal, factText, FIXED_FACTS, type NarrativeFacts } from "./facts";

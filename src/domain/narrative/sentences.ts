@@ -1,5 +1,5 @@
 /**
- * Every sentence kind of the 说明, in one place, in both wordings (Beijing default, Shanghai §7).
+ * Every sentence kind of the 说明, in one place, in both wordings (Beijing default, Shanghai).
  * Section templates compose these; the words come from format.ts, which the proofreader reads too.
  */
 import { directionOf, formatAmount, PLACEHOLDERS, WORDS, type Direction } from "../format";
@@ -129,7 +129,7 @@ export function writeReason(
   return writeText(b, ctx, `reasons.${slot}`, `${what}${change.direction === "unknown" ? "增减" : WORDS.amount[change.direction]}的主要原因`).add("。");
 }
 
-/** "{label}{a}万元，占{denominator}{r}%" — the share of a part in a fixed denominator (§5.2). */
+/** "{label}{a}万元，占{denominator}{r}%" — the share of a part in a fixed denominator. */
 export function writeShareItem(
   b: ParagraphBuilder,
   ctx: NarrativeContext,
@@ -183,7 +183,7 @@ export interface BudgetSlots {
 }
 
 /**
- * Budget against final (§7.5(三), §7.7):
+ * Budget against final:
  * "年初预算为{b}万元，支出决算为{a}万元，完成年初预算的{r}%。决算数{大于/小于}预算数的主要原因：…。"
  * Equal displayed values ⇒ "决算数与预算数基本持平。" with no reason; budget 0 ⇒ no completion rate (R004).
  */
@@ -218,7 +218,7 @@ export function writeBudgetComparison(
   }
 }
 
-/** "{U}{Y}年度无政府性基金预算财政拨款收入和支出。" and its kin (§5.5). */
+/** "{U}{Y}年度无政府性基金预算财政拨款收入和支出。" and its kin. */
 export function writeNothing(b: ParagraphBuilder, ctx: NarrativeContext, what: string): ParagraphBuilder {
   writeYearPrefix(b, ctx, true);
   return b.add(`无${what}。`);

@@ -1,6 +1,6 @@
 /** Looking figures up in recognized tables by the key vocabulary of model.ts. */
 import { Decimal } from "../decimal";
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
 import { normalizeLabel } from "../text";
 import type { Figure } from "./builder";

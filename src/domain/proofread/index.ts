@@ -2,6 +2,7 @@
  * Proofreading the 说明: parse it into claims (indicator, measure, value, unit, direction) and check
  * them against the tables (when given), against the text itself, and for form. Pure: text in, findings out.
  */
+import { compareFindings } from "../findings";
 import { extractClaims } from "./claims";
 import {
   checkBrackets,
@@ -31,7 +32,6 @@ import { TableLookup } from "./table-lookup";
 import type { ProofreadFinding, ProofreadOptions } from "./types";
 export * from "./types";
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export function proofread(text: string, options: ProofreadOptions = {}): ProofreadFinding[] {
   const doc = parseDocument(text);
@@ -77,7 +77,7 @@ export function proofread(text: string, options: ProofreadOptions = {}): Proofre
     ...checkReasons(form),
     ...checkPlaceholders(form),
   ];
-  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || compareFindings(a, b));
   for (const f of out) {
     const paragraph = doc.paragraphs.find((p) => f.offset >= p.start && f.offset < p.end) ?? doc.paragraphs.find((p) => f.offset < p.start);
     if (paragraph) f.paragraph = paragraph.index;

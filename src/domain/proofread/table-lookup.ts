@@ -1,6 +1,6 @@
 /** Where a claim's indicator lives in the recognized tables (key vocabulary of model.ts). */
 import { Decimal } from "../decimal";
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
 import type { Measure } from "./claims";
 import { normalizeItemName } from "./vocabulary";
@@ -32,7 +32,7 @@ const ACTUAL: Record<string, Path[]> = {
   "grand-total": [
     [T1, "grand-total", "amount", "income"],
     [T1, "grand-total", "amount", "expenditure"],
-    // 收、支总计 is used loosely for 本年收入合计 / 本年支出合计 (§7.1): accept either reading
+    // 收、支总计 is used loosely for 本年收入合计 / 本年支出合计: accept either reading
     [T1, "total-this-year", "amount", "income"],
     [T1, "total-this-year", "amount", "expenditure"],
   ],

@@ -8,7 +8,8 @@
  * their own module (../self-evaluation).
  */
 import type { Finding } from "../findings";
-import { boxToA1, qualify, toA1, type RangeBox, type SheetSnapshot, type WorkbookSnapshot } from "../grid";
+import { qualify } from "../address";
+import { boxToA1, toA1, type RangeBox, type SheetSnapshot, type WorkbookSnapshot } from "../grid";
 import type { AmountCell, RecognizedTable, TableKind } from "../model";
 import { readNumber } from "../numbers";
 import { findSelfEvaluationTables } from "../self-evaluation";

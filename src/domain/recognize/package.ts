@@ -4,7 +4,7 @@
  * a lone 绩效自评表, a 三公 table sent on its own or a few tables copied beside each other are not.
  */
 import type { Finding } from "../findings";
-import { qualify } from "../grid";
+import { qualify } from "../address";
 import { KIND_TITLES } from "../kinds";
 import type { RecognizedTable, TableKind } from "../model";
 import { normalizeLabel } from "../text";

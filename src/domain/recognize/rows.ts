@@ -4,7 +4,8 @@
  */
 import { ZERO } from "../decimal";
 import type { Finding } from "../findings";
-import { qualify, toA1 } from "../grid";
+import { qualify } from "../address";
+import { toA1 } from "../grid";
 import type { LayoutSpec, RowAssignment } from "../layouts";
 import type { AmountCell, TableRow, TextCell } from "../model";
 import { displayedValue, readNumber } from "../numbers";

@@ -4,55 +4,48 @@
  * broken identities with the same difference is the likeliest culprit, so those findings are marked
  * on it (the findings still state each identity in full). Otherwise the identity's total is marked.
  */
-import { Decimal } from "../decimal";
-import type { Finding } from "../findings";
-import { FINDING_OPERANDS } from "./evaluate";
+import { formatAddress, type CellAddress } from "../address";
+import type { RuleFinding } from "../findings";
 
-const QUALIFIED = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]{1,3}\$?\d+)$/;
+/** The displayed size of a finding's difference: findings "differ by the same amount" when these are equal. */
+const magnitude = (f: RuleFinding) => (f.difference ? f.difference.replace(/^-/, "") : null);
 
-function parseRef(ref: string): { sheet: string; cell: string } | null {
-  const m = QUALIFIED.exec(ref);
-  if (!m) return null;
-  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], cell: m[3].replace(/\$/g, "") };
-}
+const cellsOf = (f: RuleFinding): Map<string, CellAddress> => new Map(f.cells.map((c) => [formatAddress(c), c]));
 
-const magnitude = (f: Finding) => (f.difference ? f.difference.replace(/^-/, "") : null);
-
-export function markLikelyCulprits(findings: Finding[]): Finding[] {
-  const errors = findings.filter((f) => f.severity === "error" && magnitude(f) !== null && f.cells.length > 1);
-  const byCell = new Map<string, Finding[]>();
-  for (const f of errors) for (const ref of new Set(f.cells)) byCell.set(ref, [...(byCell.get(ref) ?? []), f]);
+export function markLikelyCulprits(findings: RuleFinding[]): RuleFinding[] {
+  const errors = findings.filter((f) => f.severity === "error" && magnitude(f) !== null && cellsOf(f).size > 1);
+  const byCell = new Map<string, RuleFinding[]>();
+  for (const f of errors) for (const key of cellsOf(f).keys()) byCell.set(key, [...(byCell.get(key) ?? []), f]);
   return findings.map((f) => {
-    if (!errors.includes(f)) return f;
+    if (!errors.includes(f) || !f.sum) return f;
     const size = magnitude(f);
-    let best: { ref: string; count: number } | null = null;
+    let best: { key: string; at: CellAddress; count: number } | null = null;
     let tie = false;
-    for (const ref of new Set(f.cells)) {
-      const shared = (byCell.get(ref) ?? []).filter((g) => magnitude(g) === size);
+    for (const [key, at] of cellsOf(f)) {
+      const shared = (byCell.get(key) ?? []).filter((g) => magnitude(g) === size);
       if (shared.length < 2) continue;
       if (!best || shared.length > best.count) {
-        best = { ref, count: shared.length };
+        best = { key, at, count: shared.length };
         tie = false;
       } else if (shared.length === best.count) tie = true;
     }
     if (!best || tie) return f;
-    const at = parseRef(best.ref);
-    if (!at || (at.sheet === f.sheet && at.cell === f.cell)) return f;
-    const operand = FINDING_OPERANDS.get(f)?.find((o) => o.ref === best!.ref);
-    if (!operand || f.difference == null) return f;
+    const at = best.at;
+    if (f.at && at.sheet === f.at.sheet && at.address === f.at.address) return f;
+    const operand = f.sum.operands.find((o) => formatAddress(o.at) === best!.key);
+    if (!operand) return f;
     // expected / actual now speak of the marked cell: the value that would balance this identity
-    const diff = new Decimal(f.difference);
+    const diff = f.sum.difference;
     const decimals = Math.max(2, operand.decimals);
     const expected = operand.sign === 0 ? operand.displayed.minus(diff) : operand.sign > 0 ? operand.displayed.plus(diff) : operand.displayed.minus(diff);
     const actual = operand.displayed;
     return {
       ...f,
-      sheet: at.sheet,
-      cell: at.cell,
+      at,
       expected: expected.toFixed(decimals),
       actual: actual.toFixed(decimals),
       difference: actual.minus(expected).toFixed(decimals),
-      message: `${f.message}${at.cell} 同时使 ${best.count} 条勾稽关系相差 ${size}，最可能是填错的单元格：该格为 ${actual.toFixed(decimals)}，按此关系应为 ${expected.toFixed(decimals)}。`,
+      message: `${f.message}${at.address} 同时使 ${best.count} 条勾稽关系相差 ${size}，最可能是填错的单元格：该格为 ${actual.toFixed(decimals)}，按此关系应为 ${expected.toFixed(decimals)}。`,
     };
   });
 }

@@ -1,18 +1,19 @@
 /**
- * The rule engine: evaluates the identity catalogue (catalogue.ts), the structural rules and the
- * 绩效自评 rules over the recognized tables of each unit in the workbook.
+ * The rule engine: runs the three rule families over the recognized tables of each unit in the
+ * workbook — the identity catalogue (identities/, data run by one evaluator), the structural rules
+ * (structural/) and the 绩效自评 rules (evaluation/), one module each. docs/rules.md lists them all.
  */
-import type { CheckSettings, Finding } from "../findings";
-import { DEFAULT_SETTINGS } from "../findings";
+import { DEFAULT_SETTINGS, toFinding, type CheckSettings, type Finding, type RuleFinding } from "../findings";
 import type { RecognizedTable } from "../model";
-import { IDENTITIES } from "./catalogue";
-import { evaluateIdentity, type TableSet } from "./evaluate";
-import { evaluationRules } from "./evaluation";
+import { IDENTITIES } from "./identities/catalogue";
+import { evaluateIdentity, type TableSet } from "./identities/engine";
+import { evaluationFindings } from "./evaluation";
 import { STRUCTURAL_RULES } from "./structural";
 import { markLikelyCulprits } from "./culprit";
 
-export { IDENTITIES } from "./catalogue";
+export { IDENTITIES } from "./identities/catalogue";
 export { STRUCTURAL_RULES } from "./structural";
+export { EVALUATION_RULES } from "./evaluation";
 
 /**
  * Tables of one unit and year belong together; a workbook usually holds one unit. Tables without a
@@ -30,7 +31,7 @@ function groupByUnit(tables: readonly RecognizedTable[]): RecognizedTable[][] {
 }
 
 export function runRules(tables: readonly RecognizedTable[], settings: CheckSettings = DEFAULT_SETTINGS): Finding[] {
-  const findings: Finding[] = [];
+  const findings: RuleFinding[] = [];
   for (const group of groupByUnit(tables)) {
     // every table of a kind is checked; cross-table identities use the first table of the other kind
     const firstOfKind: TableSet = {};
@@ -42,11 +43,12 @@ export function runRules(tables: readonly RecognizedTable[], settings: CheckSett
         findings.push(...evaluateIdentity(identity, table, set, settings));
       }
       if (table.kind === "project-self-evaluation" || table.kind === "department-self-evaluation") {
-        findings.push(...evaluationRules(table, settings));
+        findings.push(...evaluationFindings(table, settings));
       }
     }
     for (const rule of STRUCTURAL_RULES) findings.push(...rule.check(firstOfKind, group, settings));
   }
-  return markLikelyCulprits(findings);
+  // the one place rule findings become public: addresses are written out here, numbers already are
+  return markLikelyCulprits(findings).map(toFinding);
 }
 

@@ -1,4 +1,4 @@
-/** 六、一般公共预算财政拨款基本支出决算情况说明 (§7.6): 人员经费 / 公用经费 and their non-zero 款. */
+/** 六、一般公共预算财政拨款基本支出决算情况说明: 人员经费 / 公用经费 and their non-zero 款. */
 import { KIND_TITLES } from "../../kinds";
 import { sumFigures, type Figure } from "../builder";
 import type { NarrativeContext } from "../context";

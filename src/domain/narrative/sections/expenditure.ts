@@ -1,4 +1,4 @@
-/** 三、支出决算情况说明 (§7.3): T3 合计 row (T1 支出 side when T3 is absent). */
+/** 三、支出决算情况说明: T3 合计 row (T1 支出 side when T3 is absent). */
 import { KIND_TITLES } from "../../kinds";
 import type { Figure } from "../builder";
 import { previousFigure } from "../context";

@@ -1,4 +1,4 @@
-/** 财政拨款收入支出决算总体情况说明 (§7.4): T4 总计 against last year. */
+/** 财政拨款收入支出决算总体情况说明: T4 总计 against last year. */
 import { KIND_TITLES } from "../../kinds";
 import { previousFigure } from "../context";
 import { writeChange, writeMissingTable, writeReason, writeYearPrefix } from "../sentences";

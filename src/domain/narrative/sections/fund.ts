@@ -1,4 +1,4 @@
-/** 八、政府性基金 and 九、国有资本经营 (§7.8): the same sentences over T8 / T9 (T4's fund columns when absent). */
+/** 八、政府性基金 and 九、国有资本经营: the same sentences over T8 / T9 (T4's fund columns when absent). */
 import type { Figure, ParagraphBuilder } from "../builder";
 import type { NarrativeContext } from "../context";
 import { isZero } from "../source";

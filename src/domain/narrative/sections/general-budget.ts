@@ -1,4 +1,4 @@
-/** 五、一般公共预算财政拨款支出决算情况说明 (§7.5): （一）总体 （二）结构 （三）具体. */
+/** 五、一般公共预算财政拨款支出决算情况说明: （一）总体 （二）结构 （三）具体. */
 import { KIND_TITLES } from "../../kinds";
 import { sumFigures, type Figure, type ParagraphBuilder } from "../builder";
 import { factFigure, previousFigure, writeText, type NarrativeContext } from "../context";
@@ -151,7 +151,7 @@ function totalInitialBudget(ctx: NarrativeContext, table: RecognizedTable, colum
   return itemsSum;
 }
 
-/** One numbered paragraph per non-zero leaf (项), in table order (§7.5(三), §7.11). */
+/** One numbered paragraph per non-zero leaf (项), in table order. */
 export function writeLeafItems(ctx: NarrativeContext, table: RecognizedTable, column: string, prefix = ""): ParagraphBuilder[] {
   const items = leafRows(table).filter((r) => r.cells[column] && !r.cells[column].displayed.isZero());
   const numberMark = ctx.conventions.itemMark;

@@ -1,4 +1,4 @@
-/** 八、政府性基金预算财政拨款收入支出决算情况说明 (§7.8). */
+/** 八、政府性基金预算财政拨款收入支出决算情况说明. */
 import { KIND_TITLES } from "../../kinds";
 import { writeFund } from "./fund";
 import type { SectionTemplate } from "./section";

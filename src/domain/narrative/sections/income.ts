@@ -1,4 +1,4 @@
-/** 二、收入决算情况说明 (§7.2): T2 合计 row (T1 收入 side when T2 is absent). */
+/** 二、收入决算情况说明: T2 合计 row (T1 收入 side when T2 is absent). */
 import { KIND_TITLES } from "../../kinds";
 import type { Figure } from "../builder";
 import { previousFigure } from "../context";

@@ -1,4 +1,4 @@
-/** 收入支出决算总体情况说明 (§7.1): T1 总计 against last year. */
+/** 收入支出决算总体情况说明: T1 总计 against last year. */
 import { KIND_TITLES } from "../../kinds";
 import { previousFigure } from "../context";
 import { writeChange, writeMissingTable, writeReason, writeYearPrefix } from "../sentences";

@@ -1,4 +1,4 @@
-/** 绩效: one paragraph per 绩效自评表 — 总分, 等级, 一级指标 scores, 执行率 (§9). */
+/** 绩效: one paragraph per 绩效自评表 — 总分, 等级, 一级指标 scores, 执行率. */
 import type { Figure, ParagraphBuilder } from "../builder";
 import { writeText, type NarrativeContext } from "../context";
 import { cellFigure } from "../source";

@@ -1,4 +1,4 @@
-/** 九、国有资本经营预算财政拨款支出决算情况说明 (§7.8). */
+/** 九、国有资本经营预算财政拨款支出决算情况说明. */
 import { KIND_TITLES } from "../../kinds";
 import { writeFund } from "./fund";
 import type { SectionTemplate } from "./section";

@@ -1,5 +1,5 @@
 /**
- * 财政拨款"三公"经费支出决算情况说明 (§7.7): the "无" sentence when there is none; （一）总体: budget against
+ * 财政拨款"三公"经费支出决算情况说明: the "无" sentence when there is none; （一）总体: budget against
  * final for the total and each item, then the change against last year with one reason per changed item;
  * （二）具体: shares, then each item — 因公出国（境） with 团组/人次, 公务用车 with 购置 and 运行维护 separately,
  * 公务接待 with 批次/人次 — and the template's "无…支出" sentence for an item that is zero.

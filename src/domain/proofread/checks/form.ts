@@ -720,7 +720,7 @@ export function checkCounts(ctx: FormContext): ProofreadFinding[] {
   return out;
 }
 
-/** "不涉及的不列" (§5.5): zero items listed anyway, once per paragraph. */
+/** "不涉及的不列": zero items listed anyway, once per paragraph. */
 export function checkZeroItems(ctx: FormContext): ProofreadFinding[] {
   const { doc } = ctx;
   const out: ProofreadFinding[] = [];
@@ -746,7 +746,7 @@ export function checkZeroItems(ctx: FormContext): ProofreadFinding[] {
   return out;
 }
 
-/** Every 增加/减少 needs its 主要原因 (§7.11). */
+/** Every 增加/减少 needs its 主要原因. */
 export function checkReasons(ctx: FormContext): ProofreadFinding[] {
   const { doc } = ctx;
   const out: ProofreadFinding[] = [];

@@ -3,12 +3,12 @@
  * (what the reader checks); a difference inside the rounding envelope 0.005 × (n + 1) display
  * units is info (舍位差异), beyond it an error (hard) or a warning (soft).
  */
-import { Decimal, ZERO } from "../decimal";
-import type { CheckSettings, Finding, Severity } from "../findings";
-import { qualify } from "../grid";
-import { KIND_SHORT_TITLES } from "../kinds";
-import { formatAmount } from "../format";
-import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
+import { Decimal, ZERO } from "../../decimal";
+import { qualify, type CellAddress } from "../../address";
+import type { CheckSettings, RuleFinding, Severity } from "../../findings";
+import { KIND_SHORT_TITLES } from "../../kinds";
+import { formatAmount } from "../../format";
+import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../../model";
 import type { ByCodeIdentity, CellRef, HierarchyIdentity, Identity, RowIdentity, RowsRef, SumIdentity, Term } from "./catalogue";
 
 /** The tables of one unit, by kind (the first of each kind). */
@@ -92,27 +92,17 @@ function describeRight(ops: Operand[], home: RecognizedTable): string {
   return ops.map((o, i) => `${i === 0 ? (o.sign < 0 ? "−" : "") : o.sign < 0 ? " − " : " + "}${describe(o, home)}`).join("");
 }
 
-/** The operands behind a finding (not part of its public JSON): which cells, on which side, with which sign. */
-export interface FindingOperand {
-  ref: string;
-  displayed: Decimal;
-  decimals: number;
-  /** +1 / −1 on the right side; 0 for the left side */
-  sign: 0 | 1 | -1;
-}
+const addressOf = (o: Operand): CellAddress => ({ sheet: o.table.sheet, address: o.cell.address });
 
-export const FINDING_OPERANDS = new WeakMap<Finding, FindingOperand[]>();
-
-export interface Comparison {
+interface Comparison {
   severity: Severity;
   tolerance: string;
 }
 
 /** Decide severity of a difference between displayed values. null = no finding. */
-export function judge(diff: Decimal, addends: number, decimals: number, strength: "hard" | "soft", settings: CheckSettings): Comparison | null {
+function judge(diff: Decimal, addends: number, decimals: number, broken: Identity["severity"], settings: CheckSettings): Comparison | null {
   if (diff.isZero()) return null;
   const unit = new Decimal(1).div(new Decimal(10).pow(decimals));
-  const broken: Severity = strength === "hard" ? "error" : "warning";
   const policy = settings.tolerance;
   if (policy.kind === "strict") return { severity: broken, tolerance: "0（严格）" };
   const envelope = policy.kind === "fixed" ? new Decimal(policy.amount) : unit.times("0.5").times(addends + 1);
@@ -134,14 +124,13 @@ function makeFinding(
   right: Operand[],
   relation: "=" | ">=",
   settings: CheckSettings,
-  extraStrength?: "soft",
-): Finding | null {
+): RuleFinding | null {
   const decimals = decimalsOf([left, ...right]);
   const expected = right.reduce((acc, o) => (o.sign < 0 ? acc.minus(o.cell.displayed) : acc.plus(o.cell.displayed)), ZERO);
   const actual = left.cell.displayed;
   const diff = actual.minus(expected);
   if (relation === ">=" && diff.gte(0)) return null;
-  const verdict = judge(diff, Math.max(1, right.length), decimals, extraStrength ?? identity.strength, settings);
+  const verdict = judge(diff, Math.max(1, right.length), decimals, identity.severity, settings);
   if (!verdict) return null;
   const rounding = verdict.severity === "info";
   const leftText = describe(left, home);
@@ -149,13 +138,11 @@ function makeFinding(
   const message = rounding
     ? `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}，在舍位误差范围内（舍位差异，可注明“因四舍五入产生的差异”）。`
     : `${leftText}${rel} ${describeRight(right, home)} ${fmt(expected, decimals)}，表中为 ${fmt(actual, decimals)}，相差 ${fmt(diff, decimals)}。`;
-  const cells = [left, ...right].map((o) => qualify(o.table.sheet, o.cell.address));
-  const finding: Finding = {
+  return {
     rule: identity.id,
     severity: verdict.severity,
-    sheet: home.sheet,
-    cell: left.cell.address,
-    cells: [...new Set(cells)],
+    at: { sheet: home.sheet, address: left.cell.address },
+    cells: [left, ...right].map(addressOf),
     message,
     expected: fmt(expected, decimals),
     actual: fmt(actual, decimals),
@@ -163,12 +150,12 @@ function makeFinding(
     tolerance: verdict.tolerance,
     table: home.id,
     settings: settingsNote(settings),
+    sum: {
+      difference: diff,
+      decimals,
+      operands: [{ at: addressOf(left), displayed: left.cell.displayed, decimals: left.cell.decimals, sign: 0 }, ...right.map((o) => ({ at: addressOf(o), displayed: o.cell.displayed, decimals: o.cell.decimals, sign: o.sign }))],
+    },
   };
-  FINDING_OPERANDS.set(finding, [
-    { ref: cells[0], displayed: left.cell.displayed, decimals: left.cell.decimals, sign: 0 },
-    ...right.map((o, i) => ({ ref: cells[i + 1], displayed: o.cell.displayed, decimals: o.cell.decimals, sign: o.sign })),
-  ]);
-  return finding;
 }
 
 function resolveRight(terms: readonly Term[], home: RecognizedTable, set: TableSet): Operand[] | null {
@@ -184,7 +171,7 @@ function resolveRight(terms: readonly Term[], home: RecognizedTable, set: TableS
   return right;
 }
 
-function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): RuleFinding[] {
   const left = resolveCell(set, home, id.left);
   if (!left) return [];
   if (id.alternative) {
@@ -198,8 +185,8 @@ function evalSum(id: SumIdentity, home: RecognizedTable, set: TableSet, settings
   return f ? [f] : [];
 }
 
-function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSettings): Finding[] {
-  const out: Finding[] = [];
+function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSettings): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const hasColumn = (key: string) => home.columns.some((c) => c.key === key && (id.group === undefined || c.group === id.group));
   if (!hasColumn(id.left)) return out;
   const present = id.right.map((k, i) => ({ key: k, sign: id.signs?.[i] ?? 1 })).filter((r) => hasColumn(r.key));
@@ -222,8 +209,8 @@ function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSett
   return out;
 }
 
-function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: CheckSettings): Finding[] {
-  const out: Finding[] = [];
+function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: CheckSettings): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const codeRows = home.rows.filter((r) => r.code);
   if (codeRows.length === 0) return out;
   // parent code → children rows (direct: 3 → 5 → 7 digits), per group
@@ -265,11 +252,11 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
   return out;
 }
 
-function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, settings: CheckSettings): RuleFinding[] {
   const other = set[id.other];
   if (!other) return [];
   if (!home.columns.some((c) => c.key === id.left.col) || !other.columns.some((c) => c.key === id.right.col)) return [];
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const pick = (t: RecognizedTable, group: string | undefined, level: string | undefined) =>
     t.rows.filter((r) => r.code && (group === undefined || r.group === group) && (level === undefined || r.level === level));
   const leftRows = pick(home, id.left.group, id.left.level);
@@ -284,10 +271,9 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
       if (id.relation === ">=" || cell.displayed.isZero()) continue;
       out.push({
         rule: id.id,
-        severity: id.strength === "hard" ? "error" : "warning",
-        sheet: home.sheet,
-        cell: cell.address,
-        cells: [qualify(home.sheet, cell.address)],
+        severity: id.severity,
+        at: { sheet: home.sheet, address: cell.address },
+        cells: [{ sheet: home.sheet, address: cell.address }],
         message: `${row.label || row.code}（${cell.address}）为 ${cell.displayed.toFixed(2)}，但${KIND_SHORT_TITLES[other.kind] ?? other.title}中没有科目 ${row.code}（应有同额的行）。`,
         expected: "0.00",
         actual: cell.displayed.toFixed(2),
@@ -309,10 +295,9 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
       if (!rc || rc.displayed.isZero()) continue;
       out.push({
         rule: id.id,
-        severity: id.strength === "hard" ? "error" : "warning",
-        sheet: other.sheet,
-        cell: rc.address,
-        cells: [qualify(other.sheet, rc.address)],
+        severity: id.severity,
+        at: { sheet: other.sheet, address: rc.address },
+        cells: [{ sheet: other.sheet, address: rc.address }],
         message: `${KIND_SHORT_TITLES[other.kind] ?? other.title}中科目 ${match.code} ${match.label}（${rc.address}）为 ${rc.displayed.toFixed(2)}，但${KIND_SHORT_TITLES[home.kind] ?? home.title}没有列出该类。`,
         expected: "0.00",
         actual: rc.displayed.toFixed(2),
@@ -325,7 +310,7 @@ function evalByCode(id: ByCodeIdentity, home: RecognizedTable, set: TableSet, se
   return out;
 }
 
-export function evaluateIdentity(identity: Identity, home: RecognizedTable, set: TableSet, settings: CheckSettings): Finding[] {
+export function evaluateIdentity(identity: Identity, home: RecognizedTable, set: TableSet, settings: CheckSettings): RuleFinding[] {
   switch (identity.form) {
     case "sum":
       return evalSum(identity, home, set, settings);
