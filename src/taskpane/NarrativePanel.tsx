@@ -53,7 +53,8 @@ export interface NarrativePanelProps {
   exportDocx?: ExportDocxFn;
   defaultPercentDecimals: 0 | 1 | 2;
   selectCell(sheet: string, address: string): Promise<void>;
-  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
+  /** resolves to the sheet written (a new unique name unless the user chose to replace the add-in's own) */
+  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<{ sheet: string } | void>;
   /** sheets holding 说明 text, for proofreading in place */
   readTextSources?(): Promise<TextSheetSource[]>;
   /** write one cell: only for a fix the user clicks */
@@ -143,8 +144,8 @@ export function NarrativePanel(props: NarrativePanelProps) {
   const insert = async () => {
     if (!doc) return;
     try {
-      await props.insertTextSheet(S.narrative.sheetName, narrativeLines(doc));
-      setNotice({ intent: "success", text: S.narrative.insertedSheet(S.narrative.sheetName) });
+      const written = await props.insertTextSheet(S.narrative.sheetName, narrativeLines(doc));
+      setNotice({ intent: "success", text: S.narrative.insertedSheet(written?.sheet ?? S.narrative.sheetName) });
     } catch (e) {
       setNotice({ intent: "error", text: S.narrative.insertFailed(errorMessage(e)) });
     }

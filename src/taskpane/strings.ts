@@ -97,6 +97,11 @@ export const S = {
     copyFallback: "无法直接写入剪贴板。文字已选中，请按 Ctrl+C（Mac 为 ⌘C）复制。",
     insertSheet: "插入到新工作表",
     insertedSheet: (name: string) => `已写入工作表“${name}”`,
+    replaceTitle: "替换上次插入的说明？",
+    replaceBody: (sheet: string) =>
+      `工作表“${sheet}”是决算助手上次插入的说明。可以用新生成的说明替换它（其中的内容会被清空，包括您在其中做的修改），或另建一张新工作表。`,
+    replaceOwn: (sheet: string) => `替换“${sheet}”`,
+    insertNew: "另建新工作表",
     insertFailed: (message: string) => `写入工作表失败：${message}`,
     sheetName: "决算说明",
     exportDocx: "导出 Word (.docx)",

@@ -742,7 +742,10 @@ export class FakeRange extends FakeObject<RangeBox> {
         }
       }
       this.ctx.excel.record({ op: kind, sheet: sheet.name, address: boxToA1(box), value: data });
-      if (kind !== "numberFormat") this.ctx.excel.queueAddinEvent(sheet, boxToA1(box));
+      if (kind !== "numberFormat") {
+        const single = box.top === box.bottom && box.left === box.right;
+        this.ctx.excel.queueAddinEvent(sheet, boxToA1(box), single ? sheet.cell(box.top, box.left)?.v : undefined);
+      }
     });
   }
 
@@ -1106,7 +1109,7 @@ export class FakeExcel {
   syncDelayMs = 0;
   commentSeq = 0;
   private sheetSeq = 0;
-  private pendingAddinEvents: { sheet: FakeSheetModel; address: string }[] = [];
+  private pendingAddinEvents: { sheet: FakeSheetModel; address: string; valueAfter?: RawValue }[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? 18;
@@ -1190,24 +1193,31 @@ export class FakeExcel {
     this.runs = [];
   }
 
-  /** A user edit, as Excel reports it to worksheets.onChanged. */
-  async fireChange(sheetName: string, address: string, triggerSource?: string): Promise<void> {
+  /**
+   * A user edit, as Excel reports it to worksheets.onChanged. A single-cell change carries
+   * details.valueAfter (ExcelApi 1.9): the value the cell holds now (defaults to the model's).
+   */
+  async fireChange(sheetName: string, address: string, triggerSource?: string, valueAfter?: RawValue): Promise<void> {
     const sheet = this.mustSheet(sheetName);
     const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: sheet.id, address, source: "Local", changeType: "RangeEdited" };
     if (this.apiVersion >= 14) args.triggerSource = triggerSource ?? "Unknown";
+    if (!address.includes(":")) {
+      const { row, col } = fromA1(address);
+      args.details = { valueAfter: valueAfter !== undefined ? valueAfter : (sheet.cell(row, col)?.v ?? "") };
+    }
     await Promise.all([...this.handlers].map((h) => h(args)));
   }
 
-  queueAddinEvent(sheet: FakeSheetModel, address: string): void {
-    this.pendingAddinEvents.push({ sheet, address });
+  queueAddinEvent(sheet: FakeSheetModel, address: string, valueAfter?: RawValue): void {
+    this.pendingAddinEvents.push({ sheet, address, valueAfter });
   }
 
   /** Value writes by the add-in fire onChanged too (after the sync), tagged ThisLocalAddin on 1.14+. */
   flushAddinEvents(): void {
     const events = this.pendingAddinEvents;
     this.pendingAddinEvents = [];
-    for (const { sheet, address } of events) {
-      setTimeout(() => void this.fireChange(sheet.name, address, "ThisLocalAddin"), 0);
+    for (const { sheet, address, valueAfter } of events) {
+      setTimeout(() => void this.fireChange(sheet.name, address, "ThisLocalAddin", valueAfter), 0);
     }
   }
 
