@@ -50,7 +50,7 @@ export interface AppProps {
   readWorkbook?: ReadWorkbookFn;
   /** Office.context.officeTheme when inside Office; light theme otherwise */
   hostTheme?: HostTheme | null;
-  /** quiet period before an automatic re-check (ms) */
+  /** a fixed quiet period before an automatic re-check (ms); by default it adapts to the last check's duration */
   recheckDelayMs?: number;
 }
 
@@ -77,7 +77,7 @@ export function App({
   exportDocx,
   readWorkbook = defaultReadWorkbook,
   hostTheme,
-  recheckDelayMs = 800,
+  recheckDelayMs,
 }: AppProps) {
   const styles = useStyles();
   const theme = React.useMemo(() => paneTheme(hostTheme), [hostTheme]);

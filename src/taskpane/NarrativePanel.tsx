@@ -27,6 +27,7 @@ import { narrativeLines, NarrativePreview } from "./NarrativePreview";
 import { ProofreadSection, type ProofreadFn } from "./ProofreadSection";
 import type { TextSheetSource } from "./text-sources";
 import { parseQualifiedRef } from "./refs";
+import { FilePicker } from "./FilePicker";
 import { errorMessage, S } from "./strings";
 
 export type NarrativeFn = (tables: readonly RecognizedTable[], options?: Partial<NarrativeOptions>) => NarrativeDocument;
@@ -185,12 +186,12 @@ export function NarrativePanel(props: NarrativePanelProps) {
       </Field>
       <Field label={S.narrative.previousWorkbook} hint={S.narrative.previousHint}>
         <div className={styles.row}>
-          <input
-            ref={fileInput}
-            type="file"
+          <FilePicker
+            inputRef={fileInput}
+            label={S.files.choose}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="previous-workbook"
-            onChange={(e) => void pickPrevious(e.target.files?.[0])}
+            onFile={(file) => void pickPrevious(file)}
           />
           {previousBusy && <Spinner size="tiny" />}
           {previous && (

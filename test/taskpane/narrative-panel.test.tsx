@@ -58,7 +58,7 @@ function setup(extra: Partial<React.ComponentProps<typeof App>> = {}) {
     return DOC;
   });
   const proofread = jest.fn((): ProofreadFinding[] => []);
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(<App port={port} engine={engine} narrative={narrative} proofread={proofread} {...extra} />);
   return { port, engine, narrative, proofread, user, view };
 }
@@ -123,7 +123,7 @@ describe("说明 tab", () => {
   it("says so when the workbook has no recognized table", async () => {
     const port = new FakePort();
     const narrative = jest.fn(() => DOC);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App port={port} engine={engineReturning(result([], []))} narrative={narrative} />);
     await user.click(screen.getByTestId("tab-narrative"));
     await user.click(screen.getByTestId("generate-narrative"));
@@ -157,8 +157,24 @@ describe("说明 tab", () => {
       "2023年度某单位部门决算说明",
       "一、收入支出决算总体情况说明",
       DOC.paragraphs[0].text,
-    ]);
+    ], { replaceOwn: false });
     expect(await screen.findByTestId("narrative-notice")).toHaveTextContent("已写入工作表“决算说明”");
+  });
+
+  it("asks before replacing the sheet it inserted earlier; 另建新工作表 keeps it, 替换 rewrites it", async () => {
+    const { user, port } = setup();
+    port.ownSheet = "决算说明(2)";
+    await generate(user);
+    await user.click(screen.getByTestId("narrative-insert"));
+    expect(await screen.findByText("替换上次插入的说明？")).toBeInTheDocument();
+    expect(port.insertTextSheet).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("insert-new-sheet"));
+    await waitFor(() => expect(port.insertTextSheet).toHaveBeenLastCalledWith("决算说明", expect.any(Array), { replaceOwn: false }));
+
+    await user.click(screen.getByTestId("narrative-insert"));
+    await user.click(await screen.findByTestId("replace-own-sheet"));
+    await waitFor(() => expect(port.insertTextSheet).toHaveBeenLastCalledWith("决算说明", expect.any(Array), { replaceOwn: true }));
+    expect(await screen.findByTestId("narrative-notice")).toHaveTextContent("已写入工作表“决算说明(2)”");
   });
 
   it("hides 导出 Word without an exporter, and downloads the .docx with one", async () => {
