@@ -11,6 +11,17 @@ const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告",
 export const S = {
   appTitle: "决算助手",
   notInExcel: "决算助手需要在 Excel 中打开（插入 → 加载项）。没有 Excel 时，可打开同一目录下的 demo.html 体验浏览器演示版。",
+  officeUnavailable: {
+    title: "无法加载 Office 组件，决算助手暂时不能使用",
+    body:
+      "决算助手要从微软网站（appsforoffice.microsoft.com）加载 Excel 的接口脚本 office.js，但没有加载成功。" +
+      "单位内网屏蔽外网、网络中断或代理设置都可能造成这种情况。决算助手本身不向任何网站发送工作簿内容。",
+    steps: [
+      "请单位信息部门在防火墙或代理中放行 https://appsforoffice.microsoft.com 和 https://ajax.aspnetcdn.com（只用于加载 Office 的脚本）。",
+      "放行后关闭此窗格，再从“开始”选项卡重新打开“决算助手”。",
+      "急用时：可在能上网的电脑上使用；或不用 Excel，打开同一网址下的 demo.html（浏览器演示版），或用 juesuan 命令检查 .xlsx 文件。",
+    ],
+  },
   tabs: { check: "检查", narrative: "说明", settings: "设置" },
 
   check: {
