@@ -162,6 +162,12 @@ export function CheckPanel({ check, capabilities, autoRecheck, onAutoRecheckChan
         </MessageBar>
       )}
 
+      {state.readNotices.length > 0 && (
+        <MessageBar intent="warning" data-testid="read-notices">
+          <MessageBarBody>{state.readNotices.join("；")}</MessageBarBody>
+        </MessageBar>
+      )}
+
       {kept.length > 0 && (
         <MessageBar intent="warning" data-testid="marks-kept">
           <MessageBarBody>

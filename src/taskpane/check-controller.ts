@@ -38,6 +38,8 @@ export interface CheckState {
   marksCleared: boolean;
   /** cells that kept their marks at the last 清除标记 (their sheet is protected); empty when all went */
   keptMarks: CellAddress[];
+  /** what the reader left out of the last check (zh-CN, e.g. a stray value far from every table) */
+  readNotices: string[];
 }
 
 export const INITIAL_CHECK_STATE: CheckState = {
@@ -52,6 +54,7 @@ export const INITIAL_CHECK_STATE: CheckState = {
   recheckPending: false,
   marksCleared: false,
   keptMarks: [],
+  readNotices: [],
 };
 
 /** Shortest and longest quiet period before an automatic re-check (ms). */
@@ -156,7 +159,7 @@ export class CheckController {
         markError = errorMessage(e);
       }
       this.lastCheckMs = this.now() - started;
-      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError }));
+      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError, readNotices: snapshot.notices ?? [] }));
       return result;
     } catch (e) {
       this.update(id, (s) => ({ ...s, phase: "error", progress: null, error: errorMessage(e) }));

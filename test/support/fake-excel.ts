@@ -100,13 +100,15 @@ export class FakeSheetModel {
     return { ...(this.cell(row, col)?.fill ?? NO_FILL) };
   }
 
-  usedBox(valuesOnly: boolean): RangeBox | null {
+  /** The used range, of the whole sheet or within `within` (Range.getUsedRange). */
+  usedBox(valuesOnly: boolean, within?: RangeBox): RangeBox | null {
     let box: RangeBox | null = null;
     for (const [key, cell] of this.cells) {
       const hasValue = (cell.v !== undefined && cell.v !== null && cell.v !== "") || !!cell.formula;
       const hasFormat = !!cell.fill || !!cell.f || !!cell.font || !!cell.wrap;
       if (!hasValue && (valuesOnly || !hasFormat)) continue;
       const [row, col] = key.split(",").map(Number);
+      if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
       if (!box) box = { top: row, left: col, bottom: row, right: col };
       else {
         box.top = Math.min(box.top, row);
@@ -644,6 +646,11 @@ export class FakeRange extends FakeObject<RangeBox> {
   ) {
     super(ctx, box, `Range ${label}`, nullable);
     this.format = new FakeRangeFormat(ctx, () => ({ sheet: this.worksheet.sheetModel(), boxes: [this.model()] }), this.label);
+  }
+
+  /** The used part of this range (ExcelApi 1.4), a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this.worksheet, () => this.worksheet.sheetModel().usedBox(valuesOnly === true, this.model()), `${this.label}.usedRange`, true);
   }
 
   get values(): unknown[][] | null {
