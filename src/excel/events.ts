@@ -47,10 +47,6 @@ export class OwnWrites {
     this.pending.splice(index, 1);
     return true;
   }
-
-  get size(): number {
-    return this.pending.length;
-  }
 }
 
 function normalizeAddress(address: string): string {

@@ -292,7 +292,7 @@ function changedValue(args: Excel.WorksheetChangedEventArgs): unknown {
 }
 
 /** Workbook setting recording the id of the 说明 sheet the add-in inserted (saved with the file). */
-export const TEXT_SHEET_KEY = "juesuan.textSheet.v1";
+const TEXT_SHEET_KEY = "juesuan.textSheet.v1";
 
 function ownSheet(items: readonly Excel.Worksheet[], recorded: unknown): { worksheet: Excel.Worksheet; name: string } | undefined {
   let id: unknown;

@@ -40,7 +40,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   probeColumns: 1_024,
 };
 
-export const READ_NOTICES = {
+const READ_NOTICES = {
   farCells: (sheet: string, corner: string, kept: string) =>
     `工作表“${sheet}”在远离表格的位置（最远到 ${corner}）还有内容，已忽略，只检查了 ${kept}。如那里是误输入，删除后再检查即可。`,
   rowsCut: (sheet: string, rows: number) => `工作表“${sheet}”过大，只检查了前 ${rows.toLocaleString("en-US")} 行。`,

@@ -42,7 +42,7 @@ export interface CheckState {
   readNotices: string[];
 }
 
-export const INITIAL_CHECK_STATE: CheckState = {
+const INITIAL_CHECK_STATE: CheckState = {
   phase: "idle",
   progress: null,
   result: null,
