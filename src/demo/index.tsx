@@ -85,16 +85,18 @@ function DemoPage() {
             ))}
           </select>
         </label>
-        <label>
-          {D.openFile}{" "}
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-testid="open-file"
-            onChange={(e) => openFile(e.target.files?.[0])}
-          />
-        </label>
+        {/* A Chinese button instead of the browser's own "Choose File / No file chosen"; the chosen file shows in the list. */}
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {D.openFile}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="open-file"
+          onChange={(e) => openFile(e.target.files?.[0])}
+        />
         <span className="demo-subtitle">{D.subtitle}</span>
       </header>
       {status.kind === "loading" && (

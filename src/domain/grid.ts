@@ -49,6 +49,8 @@ export interface WorkbookSnapshot {
   /** file name when known (CLI, demo); undefined inside Excel unless the host exposes it */
   fileName?: string;
   sheets: SheetSnapshot[];
+  /** zh-CN notes on what the reader left out (e.g. a stray value far from every table), for the pane */
+  notices?: string[];
 }
 
 /** 0-based column index → letters (0 → "A", 26 → "AA"). */

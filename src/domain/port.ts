@@ -23,6 +23,23 @@ export interface MarkOutcome {
   warnings: string[];
 }
 
+export interface CellAddress {
+  sheet: string;
+  address: string;
+}
+
+export interface ClearOutcome {
+  /** cells that kept the add-in's marks (their sheet was protected after marking): clearing again later is safe */
+  kept: CellAddress[];
+}
+
+export interface TextSheetOutcome {
+  /** the sheet that now holds the text */
+  sheet: string;
+  /** true when the add-in's own earlier 说明 sheet was replaced (only ever with options.replaceOwn) */
+  replaced: boolean;
+}
+
 export interface EditEvent {
   sheet: string;
   /** A1 address or range of the edit */
@@ -47,11 +64,17 @@ export interface WorkbookPort {
   /** replace the add-in's previous marks with these, recording original formats first */
   writeMarks(marks: readonly CellMark[]): Promise<MarkOutcome>;
   /** remove every mark the add-in made and restore original formats exactly; user data untouched */
-  clearMarks(): Promise<void>;
+  clearMarks(): Promise<ClearOutcome>;
   /** activate the sheet and select the cell */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** add (or replace) a sheet holding one paragraph per row, wrapped */
-  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
+  /**
+   * Add a sheet holding one paragraph per row, wrapped. A user's sheet is never touched: when `name` is taken the
+   * new sheet gets a unique name ("决算说明(2)"). With `replaceOwn` (after the user confirmed) the sheet this
+   * add-in inserted earlier — identified by what it recorded in the workbook, not by its name — is rewritten instead.
+   */
+  insertTextSheet(name: string, paragraphs: readonly string[], options?: { replaceOwn?: boolean }): Promise<TextSheetOutcome>;
+  /** name of the 说明 sheet this add-in inserted earlier and that still exists, else null */
+  ownTextSheet(): Promise<string | null>;
   /** write text into one cell — only ever called when the user clicks a fix */
   writeCellText(sheet: string, address: string, text: string): Promise<void>;
   /**

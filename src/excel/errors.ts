@@ -9,7 +9,7 @@ export const MESSAGES = {
   itemNotFound: "找不到工作表或单元格（可能已改名或删除），请重新检查后再试。",
   cellEditMode: "Excel 正处于单元格编辑状态，请按 Enter 或 Esc 结束编辑后重试。",
   payloadTooLarge: "工作簿太大，Excel 一次传不完，请重试；若仍失败，请先删除无关的大工作表。",
-  generic: "Excel 操作失败",
+  generic: "Excel 未能完成这一步操作，请重试；若一再失败，请保存并重新打开工作簿后再试。",
 } as const;
 
 export class ExcelPortError extends Error {
@@ -46,7 +46,6 @@ export function errorCode(error: unknown): string | undefined {
 export function toPortError(error: unknown): ExcelPortError {
   if (error instanceof ExcelPortError) return error;
   const code = errorCode(error) ?? "Unknown";
-  const detail = error instanceof Error ? error.message : String(error);
   switch (code) {
     case "AccessDenied":
       return new ExcelPortError(MESSAGES.accessDenied, code, false, error);
@@ -58,6 +57,7 @@ export function toPortError(error: unknown): ExcelPortError {
     case "ResponsePayloadSizeLimitExceeded":
       return new ExcelPortError(MESSAGES.payloadTooLarge, code, true, error);
     default:
-      return new ExcelPortError(`${MESSAGES.generic}：${detail}`, code, true, error);
+      // Excel's own message is English and technical: kept in `cause` for the console, never shown.
+      return new ExcelPortError(MESSAGES.generic, code, true, error);
   }
 }

@@ -1,60 +1,68 @@
 /**
- * Edits made by the user, as batches of EditEvent. The add-in's own writes fire `onChanged` too, so
- * they are filtered out twice: by `triggerSource === "ThisLocalAddin"` where the host reports it
- * (ExcelApi 1.14) and, on older hosts, by remembering what we are writing (OwnWrites) for the
- * duration of the write plus a short grace period. Formatting (our fills) fires onFormatChanged, not
- * onChanged, and notes/comments fire neither — they are registered anyway so nothing slips through.
+ * Edits made by the user, as batches of EditEvent. The add-in's own value writes fire `onChanged` too, so
+ * they are told apart twice: by `triggerSource === "ThisLocalAddin"` where the host reports it
+ * (ExcelApi 1.14) and, on older hosts, by what was written (OwnWrites): each write the add-in makes is
+ * expected once, at its exact address and — for a single cell, whose event carries `details.valueAfter`
+ * (ExcelApi 1.9) — with the value written. No time window: a user's edit a moment after ours is the user's.
+ * Fills, notes and comments (the marks) fire no onChanged at all, so marking registers nothing here.
  */
-import { a1ToBox, type RangeBox } from "../domain/grid";
+import { a1ToBox, boxToA1 } from "../domain/grid";
 import type { EditEvent } from "../domain/port";
 import { splitSheet } from "../domain/address";
 
-interface OwnWrite {
+interface ExpectedWrite {
   sheet: string;
-  /** null = the whole sheet (e.g. the 说明 sheet we just filled) */
-  boxes: RangeBox[] | null;
-  until: number;
+  /** normalised A1 address of the written block */
+  address: string;
+  /** the text written, for single cells (their event says what the cell now holds) */
+  value?: string;
 }
 
+/** More pending writes than this means the host did not report some: the oldest are forgotten. */
+const MAX_PENDING = 32;
+
 export class OwnWrites {
-  private entries: OwnWrite[] = [];
+  private pending: ExpectedWrite[] = [];
 
-  constructor(
-    private readonly graceMs = 1500,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
-
-  /** Call before queuing a write; call the returned function once it has been synced (or failed). */
-  begin(sheet: string, addresses: readonly string[] | null): () => void {
-    const entry: OwnWrite = { sheet, boxes: addresses ? addresses.map((a) => safeBox(a)).filter(isBox) : null, until: Infinity };
-    this.entries.push(entry);
+  /** Call before queuing a value write; call the returned function if the write failed (no event will come). */
+  expect(sheet: string, address: string, value?: string): () => void {
+    const entry: ExpectedWrite = { sheet, address: normalizeAddress(address), ...(value !== undefined ? { value } : {}) };
+    this.pending.push(entry);
+    if (this.pending.length > MAX_PENDING) this.pending.shift();
     return () => {
-      entry.until = this.now() + this.graceMs;
+      this.pending = this.pending.filter((e) => e !== entry);
     };
   }
 
-  matches(sheet: string, address: string): boolean {
-    const now = this.now();
-    this.entries = this.entries.filter((e) => e.until >= now);
-    const box = safeBox(splitSheet(address).range || address);
-    return this.entries.some((e) => e.sheet === sheet && (e.boxes === null || !box || e.boxes.some((b) => intersects(b, box))));
+  /**
+   * Whether this onChanged reports a write the add-in made; if so it is consumed (each write fires once).
+   * `valueAfter` is the event's details.valueAfter when the host gave one.
+   */
+  claim(sheet: string, address: string, valueAfter?: unknown): boolean {
+    const where = normalizeAddress(splitSheet(address).range || address);
+    const index = this.pending.findIndex(
+      (e) => e.sheet === sheet && e.address === where && (valueAfter === undefined || e.value === undefined || sameValue(valueAfter, e.value)),
+    );
+    if (index < 0) return false;
+    this.pending.splice(index, 1);
+    return true;
   }
 }
 
-function safeBox(address: string): RangeBox | undefined {
+function normalizeAddress(address: string): string {
+  const plain = address.replace(/\$/g, "").toUpperCase();
   try {
-    return a1ToBox(address.replace(/\$/g, ""));
+    return boxToA1(a1ToBox(plain));
   } catch {
-    return undefined; // whole rows/columns ("3:3", "B:B") are treated as "anywhere on the sheet"
+    return plain; // whole rows/columns ("3:3", "B:B") compare as written
   }
 }
 
-function isBox(box: RangeBox | undefined): box is RangeBox {
-  return box !== undefined;
-}
-
-function intersects(a: RangeBox, b: RangeBox): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+/** Excel reports what the cell now holds: text typed as a number comes back as that number. */
+function sameValue(valueAfter: unknown, written: string): boolean {
+  if (typeof valueAfter === "string") return valueAfter === written || `'${valueAfter}` === written;
+  if (typeof valueAfter === "number" || typeof valueAfter === "boolean") return String(valueAfter) === written.trim();
+  return false;
 }
 
 /** Collects events and hands them over together once the burst is over (the pane debounces further). */

@@ -10,7 +10,7 @@
  * write sync stays one step, and dropped if Excel answers UndoNotSupported.
  */
 import type { CellMark } from "../domain/marks";
-import type { EditEvent, MarkOutcome, PortCapabilities, ReadProgress, WorkbookPort } from "../domain/port";
+import type { ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
 import type { WorkbookSnapshot } from "../domain/grid";
 import { errorCode, ExcelPortError, toPortError } from "./errors";
 import { EditBatcher, OwnWrites } from "./events";
@@ -18,6 +18,7 @@ import { clearBatch, markBatch, MARK_WARNINGS, normalizeMarks, type MarkBatchOpt
 import { DEFAULT_READ_LIMITS, readWorkbookSnapshot, type ReadLimits } from "./read-snapshot";
 import { LIMITATIONS, officeSetSupported, Requirements, type SetSupported } from "./requirements";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithTimeout } from "./sync";
+import { safeSheetName, uniqueSheetName } from "./sheet-names";
 
 /** Excel.run, narrowed to the two forms used here: fresh run with options, or re-entering a context. */
 export type ExcelRun = <T>(
@@ -35,9 +36,6 @@ export interface ExcelPortOptions {
   readLimits?: Partial<ReadLimits>;
   /** events arriving within this many ms are handed over together */
   eventBatchMs?: number;
-  /** how long after our own write an onChanged on the written cells is still ours (hosts without triggerSource) */
-  ownWriteGraceMs?: number;
-  now?: () => number;
 }
 
 export const TEXT_SHEET_FONT = "仿宋";
@@ -64,7 +62,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.requirements = new Requirements(options.isSetSupported ?? officeSetSupported());
     this.syncTimeoutMs = options.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS;
     this.readLimits = { ...DEFAULT_READ_LIMITS, ...options.readLimits };
-    this.ownWrites = new OwnWrites(options.ownWriteGraceMs, options.now);
+    this.ownWrites = new OwnWrites();
     this.eventBatchMs = options.eventBatchMs ?? 50;
   }
 
@@ -102,33 +100,27 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (notesApi) attempts.push({ ...base, notesApi: true, mode: fallbackMode }); // adding refused; reading/deleting may work
     attempts.push({ ...base, notesApi: false, mode: fallbackMode });
 
-    const bySheet = new Map<string, string[]>();
-    for (const cell of cells) bySheet.set(cell.sheet, [...(bySheet.get(cell.sheet) ?? []), cell.address]);
-    const done = [...bySheet].map(([sheet, addresses]) => this.ownWrites.begin(sheet, addresses));
-    try {
-      let firstError: unknown;
-      for (const attempt of attempts) {
-        try {
-          const outcome = await this.excel((context) => markBatch(context, cells, attempt), { undoGroup: true });
-          if (attempt.mode !== "notes" && notesApi) {
-            // Refused now or earlier in this session: say why the explanations are not notes.
-            if (firstError !== undefined) this.notesRefused = true;
-            outcome.warnings.unshift(attempt.mode === "comments" ? MARK_WARNINGS.notesRefusedComments : MARK_WARNINGS.notesRefusedPaneOnly);
-          }
-          return outcome;
-        } catch (error) {
-          if (error instanceof ExcelPortError && error.code === "Timeout") throw error;
-          firstError ??= error;
+    // Fills, notes and comments fire no onChanged: nothing to tell apart from the user's edits here.
+    let firstError: unknown;
+    for (const attempt of attempts) {
+      try {
+        const outcome = await this.excel((context) => markBatch(context, cells, attempt), { undoGroup: true });
+        if (attempt.mode !== "notes" && notesApi) {
+          // Refused now or earlier in this session: say why the explanations are not notes.
+          if (firstError !== undefined) this.notesRefused = true;
+          outcome.warnings.unshift(attempt.mode === "comments" ? MARK_WARNINGS.notesRefusedComments : MARK_WARNINGS.notesRefusedPaneOnly);
         }
+        return outcome;
+      } catch (error) {
+        if (error instanceof ExcelPortError && error.code === "Timeout") throw error;
+        firstError ??= error;
       }
-      throw toPortError(firstError);
-    } finally {
-      done.forEach((end) => end());
     }
+    throw toPortError(firstError);
   }
 
-  async clearMarks(): Promise<void> {
-    if (!this.requirements.has("rangeAreas")) return;
+  async clearMarks(): Promise<ClearOutcome> {
+    if (!this.requirements.has("rangeAreas")) return { kept: [] };
     const base = { syncTimeoutMs: this.syncTimeoutMs, commentsApi: this.requirements.has("comments"), mode: "pane-only" as const };
     const attempts: MarkBatchOptions[] = [];
     if (this.requirements.has("notes")) attempts.push({ ...base, notesApi: true });
@@ -136,8 +128,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     let firstError: unknown;
     for (const attempt of attempts) {
       try {
-        await this.excel((context) => clearBatch(context, attempt), { undoGroup: true });
-        return;
+        return await this.excel((context) => clearBatch(context, attempt), { undoGroup: true });
       } catch (error) {
         if (error instanceof ExcelPortError && error.code === "Timeout") throw error;
         firstError ??= error;
@@ -156,39 +147,64 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  async insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void> {
-    const sheetName = safeSheetName(name);
-    const done = this.ownWrites.begin(sheetName, null);
-    try {
-      await this.excel(async (context) => {
-        const sheets = context.workbook.worksheets;
-        const found = { existing: sheets.getItemOrNullObject(sheetName) };
-        found.existing.load("name");
+  async insertTextSheet(name: string, paragraphs: readonly string[], options: { replaceOwn?: boolean } = {}): Promise<TextSheetOutcome> {
+    const base = safeSheetName(name);
+    let cancel: (() => void) | undefined;
+    const written = this.excel(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      // Held in an object: the office-addins lint rules cannot see the sync inside syncWithTimeout.
+      const reads = { record: context.workbook.settings.getItemOrNullObject(TEXT_SHEET_KEY) };
+      reads.record.load("value");
+      await syncWithTimeout(context, this.syncTimeoutMs); // read sync
+      const own = ownSheet(sheets.items, reads.record.isNullObject ? undefined : reads.record.value);
+      const replace = options.replaceOwn === true && own !== undefined;
+      const sheetName = replace ? own.name : uniqueSheetName(base, sheets.items.map((s) => s.name));
+      // Formulas elsewhere may refer to this sheet: recalculate once, after the whole write.
+      context.workbook.application.suspendApiCalculationUntilNextSync();
+      // Replace in place (keeps the tab where the user put it): only the add-in's own sheet, only when asked.
+      const worksheet = replace ? own.worksheet : sheets.add(sheetName);
+      if (replace) worksheet.getRange().clear();
+      const rows = Math.max(paragraphs.length, 1);
+      const column = worksheet.getRangeByIndexes(0, 0, rows, 1);
+      column.format.columnWidth = TEXT_SHEET_COLUMN_WIDTH;
+      if (paragraphs.length > 0) {
+        // Text format first, so a paragraph starting with "=" stays text and never becomes a formula.
+        column.numberFormat = paragraphs.map(() => ["@"]);
+        column.values = paragraphs.map((p) => [p]);
+        cancel = this.ownWrites.expect(sheetName, columnAddress(paragraphs.length), paragraphs.length === 1 ? paragraphs[0] : undefined);
+      }
+      column.format.wrapText = true;
+      column.format.verticalAlignment = "Top";
+      column.format.font.name = TEXT_SHEET_FONT;
+      column.format.font.size = 12;
+      column.format.autofitRows();
+      worksheet.activate();
+      worksheet.load("id");
+      await syncWithTimeout(context, this.syncTimeoutMs); // write sync
+      if (!replace) {
+        // Remember the sheet by its id (survives renames; a user's sheet of the same name never matches).
+        context.workbook.settings.add(TEXT_SHEET_KEY, JSON.stringify({ id: worksheet.id }));
         await syncWithTimeout(context, this.syncTimeoutMs);
-        // Replace in place (keeps the tab where the user put it); else add a new sheet.
-        // Formulas elsewhere may refer to this sheet: recalculate once, after the whole write.
-        context.workbook.application.suspendApiCalculationUntilNextSync();
-        const worksheet = found.existing.isNullObject ? sheets.add(sheetName) : found.existing;
-        if (!found.existing.isNullObject) worksheet.getRange().clear();
-        const rows = Math.max(paragraphs.length, 1);
-        const column = worksheet.getRangeByIndexes(0, 0, rows, 1);
-        column.format.columnWidth = TEXT_SHEET_COLUMN_WIDTH;
-        if (paragraphs.length > 0) {
-          // Text format first, so a paragraph starting with "=" stays text and never becomes a formula.
-          column.numberFormat = paragraphs.map(() => ["@"]);
-          column.values = paragraphs.map((p) => [p]);
-        }
-        column.format.wrapText = true;
-        column.format.verticalAlignment = "Top";
-        column.format.font.name = TEXT_SHEET_FONT;
-        column.format.font.size = 12;
-        column.format.autofitRows();
-        worksheet.activate();
-        await syncWithTimeout(context, this.syncTimeoutMs);
-      });
-    } finally {
-      done();
-    }
+      }
+      return { sheet: sheetName, replaced: replace };
+    });
+    return written.catch((error: unknown) => {
+      cancel?.(); // the values were not written: no event will come
+      throw error;
+    });
+  }
+
+  async ownTextSheet(): Promise<string | null> {
+    return this.excel(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/id,items/name");
+      // Held in an object: the office-addins lint rules cannot see the sync inside syncWithTimeout.
+      const reads = { record: context.workbook.settings.getItemOrNullObject(TEXT_SHEET_KEY) };
+      reads.record.load("value");
+      await syncWithTimeout(context, this.syncTimeoutMs);
+      return ownSheet(sheets.items, reads.record.isNullObject ? undefined : reads.record.value)?.name ?? null;
+    });
   }
 
   /** Workbook settings: saved in the file with the workbook, not in any sheet. */
@@ -209,15 +225,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   async writeCellText(sheet: string, address: string, text: string): Promise<void> {
-    const done = this.ownWrites.begin(sheet, [address]);
+    const cancel = this.ownWrites.expect(sheet, address, text);
     try {
       await this.excel(async (context) => {
         const target = { range: context.workbook.worksheets.getItem(sheet).getRange(address) };
         target.range.values = [[asLiteralText(text)]];
         await syncWithTimeout(context, this.syncTimeoutMs);
       });
-    } finally {
-      done();
+    } catch (error) {
+      cancel(); // not written: no event will come
+      throw error;
     }
   }
 
@@ -239,7 +256,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (reported && args.triggerSource === "ThisLocalAddin") return;
       if (!names.has(args.worksheetId)) await refreshNames().catch(() => undefined); // added or renamed sheet
       const sheet = names.get(args.worksheetId);
-      if (!sheet || (!reported && this.ownWrites.matches(sheet, args.address))) return;
+      if (!sheet || (!reported && this.ownWrites.claim(sheet, args.address, changedValue(args)))) return;
       batcher.push({ sheet, address: args.address });
     };
     const registration = await this.excel(async (context) => {
@@ -282,14 +299,32 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 }
 
-/** Sheet names: at most 31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
-export function safeSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, "_")
-    .replace(/^'+|'+$/g, "")
-    .trim()
-    .slice(0, 31);
-  return cleaned || "说明";
+/** details.valueAfter of a single-cell change (ExcelApi 1.9), when the host gave it. */
+function changedValue(args: Excel.WorksheetChangedEventArgs): unknown {
+  try {
+    return (args.details as Excel.ChangedEventDetail | undefined)?.valueAfter;
+  } catch {
+    return undefined; // multi-cell changes: the property "cannot be retrieved"
+  }
+}
+
+/** Workbook setting recording the id of the 说明 sheet the add-in inserted (saved with the file). */
+const TEXT_SHEET_KEY = "juesuan.textSheet.v1";
+
+function ownSheet(items: readonly Excel.Worksheet[], recorded: unknown): { worksheet: Excel.Worksheet; name: string } | undefined {
+  let id: unknown;
+  try {
+    id = typeof recorded === "string" ? (JSON.parse(recorded) as { id?: unknown }).id : undefined;
+  } catch {
+    return undefined; // unreadable record: treat as "no sheet of ours", so nothing is ever replaced by mistake
+  }
+  const worksheet = typeof id === "string" ? items.find((s) => s.id === id) : undefined;
+  return worksheet ? { worksheet, name: worksheet.name } : undefined;
+}
+
+/** "A1" or "A1:An": the block of column A the 说明 occupies. */
+function columnAddress(rows: number): string {
+  return rows === 1 ? "A1" : `A1:A${rows}`;
 }
 
 /** Text Excel would otherwise parse as a formula ("=…", "+…", "-…", "@…") is kept literal with a leading apostrophe. */

@@ -23,7 +23,7 @@
 import { parseAddress } from "../domain/address";
 import { MARK_FILL, NOTE_PREFIX, type CellMark } from "../domain/marks";
 import { severityRank, type Severity } from "../domain/findings";
-import type { MarkOutcome } from "../domain/port";
+import type { CellAddress, ClearOutcome, MarkOutcome } from "../domain/port";
 import { EMPTY_STORE, parseStore, serializeStore, STORE_KEY, type FillRecord, type MarkStore, type StoredCell } from "./mark-store";
 import { syncWithTimeout } from "./sync";
 
@@ -124,7 +124,7 @@ function queueReads(context: Excel.RequestContext, options: MarkBatchOptions, ma
   }
   if (options.commentsApi) {
     reads.comments = workbook.comments;
-    reads.comments.load("items/content");
+    reads.comments.load("items/content,items/id");
   }
   const worksheets = new Map<string, Excel.Worksheet>();
   for (const mark of marks) {
@@ -352,11 +352,16 @@ export async function markBatch(context: Excel.RequestContext, marks: readonly N
     fill.color = MARK_FILL[severity];
   });
   for (const a of deletableOurs(state)) a.item.delete();
-  for (const { sheet, mark } of explain) {
-    if (options.mode === "notes") sheet.worksheet.notes.add(mark.address, mark.note);
-    else context.workbook.comments.add(sheet.worksheet.getRange(mark.address), mark.note);
+  queueExplanations(context, explain, options.mode);
+  try {
+    await syncWithTimeout(context, options.syncTimeoutMs); // write sync
+  } catch (error) {
+    // Below ExcelApi 1.18 a user's note cannot be seen, yet it makes comments.add fail on its cell.
+    // Everything queued before the failing comment is applied: find that cell, skip it, add the rest.
+    if (options.mode !== "comments" || !failedAddingComment(error)) throw error;
+    const known = new Set((reads.comments?.items ?? []).map((c) => c.id));
+    skippedForUser += await addRemainingComments(context, explain, known, options.syncTimeoutMs);
   }
-  await syncWithTimeout(context, options.syncTimeoutMs); // write sync
 
   if (protectedMarks.size > 0) {
     warnings.push(MARK_WARNINGS.protectedSheets([...protectedMarks.keys()], [...protectedMarks.values()].reduce((a, b) => a + b, 0)));
@@ -367,8 +372,55 @@ export async function markBatch(context: Excel.RequestContext, marks: readonly N
   return { marked: fills.length, explanations: options.mode, protectedSheets: [...protectedMarks.keys()], warnings };
 }
 
+function queueExplanations(context: Excel.RequestContext, explain: readonly { sheet: SheetInfo; mark: NormalizedMark }[], mode: ExplanationMode): void {
+  for (const { sheet, mark } of explain) {
+    if (mode === "notes") sheet.worksheet.notes.add(mark.address, mark.note);
+    else context.workbook.comments.add(sheet.worksheet.getRange(mark.address), mark.note);
+  }
+}
+
+/** The sync failed on a comments.add (Office.js names the failing call in debugInfo.errorLocation). */
+function failedAddingComment(error: unknown): boolean {
+  const location = (error as { debugInfo?: { errorLocation?: unknown } } | undefined)?.debugInfo?.errorLocation;
+  return typeof location === "string" && /^CommentCollection\.add/i.test(location);
+}
+
+/** Cells that refuse a comment, skipped one by one, before the rest go pane-only (bounds the syncs). */
+const MAX_REFUSED_COMMENTS = 20;
+
+/**
+ * After a write sync failed at a comments.add: count the comments that did get added (ours, new since
+ * `known`), skip the cell that refused, queue the rest again. Two syncs per refusing cell.
+ * Returns how many cells were left without a comment.
+ */
+async function addRemainingComments(
+  context: Excel.RequestContext,
+  explain: readonly { sheet: SheetInfo; mark: NormalizedMark }[],
+  known: Set<string>,
+  timeoutMs: number,
+): Promise<number> {
+  let pending = explain;
+  for (let refused = 1; ; refused++) {
+    const comments = context.workbook.comments;
+    comments.load("items/id,items/content");
+    await syncWithTimeout(context, timeoutMs);
+    const added = comments.items.filter((c) => !known.has(c.id) && isOurs(c.content)).length;
+    for (const c of comments.items) known.add(c.id);
+    pending = pending.slice(added + 1);
+    if (pending.length === 0) return refused;
+    if (refused >= MAX_REFUSED_COMMENTS) return refused + pending.length;
+    queueExplanations(context, pending, "comments");
+    try {
+      await syncWithTimeout(context, timeoutMs);
+      return refused;
+    } catch (error) {
+      if (!failedAddingComment(error)) throw error;
+    }
+  }
+}
+
 /** Undo every mark: original fills back, our notes/comments deleted, the store emptied. */
-export async function clearBatch(context: Excel.RequestContext, options: MarkBatchOptions): Promise<{ kept: number }> {
+export async function clearBatch(context: Excel.RequestContext, options: MarkBatchOptions): Promise<ClearOutcome> {
   const reads = queueReads(context, options, []);
   await syncWithTimeout(context, options.syncTimeoutMs); // read sync
   const state = collectState(reads);
@@ -384,11 +436,15 @@ export async function clearBatch(context: Excel.RequestContext, options: MarkBat
   }
   const deletable = deletableOurs(state);
   if (restore.length === 0 && deletable.length === 0 && (!state.storeExists || kept.length === state.store.cells.length)) {
-    return { kept: kept.length }; // nothing to undo: no write sync
+    return { kept: keptCells(kept) }; // nothing to undo: no write sync
   }
   queueGrouped(restore, (f) => JSON.stringify(f), applyOriginal);
   queueStore(context, reads, state, kept);
   for (const a of deletable) a.item.delete();
   await syncWithTimeout(context, options.syncTimeoutMs); // write sync
-  return { kept: kept.length };
+  return { kept: keptCells(kept) };
+}
+
+function keptCells(cells: readonly StoredCell[]): CellAddress[] {
+  return cells.map((c) => ({ sheet: c.sheet, address: c.address }));
 }

@@ -8,9 +8,15 @@
  * ranges, so cells are fetched in row blocks and blocks are grouped into syncs of at most
  * `maxCellsPerSync` cells. A normal 决算 workbook (a few dozen sheets of a few thousand cells) fits in
  * one such group — 3 syncs in all; only a workbook above that budget costs one more sync per group.
+ *
+ * Only the filled area is read. A stray value far away (one cell at XFD1048576) stretches the used
+ * range to 17 billion cells; reading that would plan hundreds of thousands of syncs. A sheet whose used
+ * range is larger than `maxSheetCells`, or reaches beyond `probeRows` × `probeColumns`, costs one more
+ * sync (for all such sheets together): the used range of its top-left window, where every real table
+ * lives. What lies outside is left out, and the snapshot says so in `notices`.
  */
 import { splitSheet } from "../domain/address";
-import { a1ToBox, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
+import { a1ToBox, boxToA1, toA1, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
 import type { ReadProgress } from "../domain/port";
 import { ExcelPortError, MESSAGES } from "./errors";
 import { syncWithTimeout } from "./sync";
@@ -20,9 +26,26 @@ export interface ReadLimits {
   maxCellsPerBlock: number;
   /** cells fetched per sync, keeping the response under Excel on the web's 5 MB (≈ 50 bytes a cell for 4 properties) */
   maxCellsPerSync: number;
+  /** a used range above this many cells is trimmed to its filled window (the command line's per-sheet limit) */
+  maxSheetCells: number;
+  /** the window searched for the filled area of an oversized sheet (no 决算 table comes near either) */
+  probeRows: number;
+  probeColumns: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { maxCellsPerBlock: 20_000, maxCellsPerSync: 80_000 };
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxCellsPerBlock: 20_000,
+  maxCellsPerSync: 80_000,
+  maxSheetCells: 1_000_000,
+  probeRows: 65_536,
+  probeColumns: 1_024,
+};
+
+const READ_NOTICES = {
+  farCells: (sheet: string, corner: string, kept: string) =>
+    `工作表“${sheet}”在远离表格的位置（最远到 ${corner}）还有内容，已忽略，只检查了 ${kept}。如那里是误输入，删除后再检查即可。`,
+  rowsCut: (sheet: string, rows: number) => `工作表“${sheet}”过大，只检查了前 ${rows.toLocaleString("en-US")} 行。`,
+} as const;
 
 export interface ReadOptions extends ReadLimits {
   syncTimeoutMs: number;
@@ -44,7 +67,7 @@ export interface BlockPlan {
 /** Split each used range into row blocks, then group blocks into syncs. Pure; exported for tests. */
 export function planBlocks(
   usedRanges: readonly ({ top: number; left: number; rows: number; cols: number } | null)[],
-  limits: ReadLimits,
+  limits: Pick<ReadLimits, "maxCellsPerBlock" | "maxCellsPerSync">,
 ): BlockPlan[][] {
   const blocks: BlockPlan[] = [];
   usedRanges.forEach((used, sheetIndex) => {
@@ -163,6 +186,7 @@ export async function readWorkbookSnapshot(
       sheet.box = { top: sheet.used.rowIndex, left: sheet.used.columnIndex, rows: sheet.used.rowCount, cols: sheet.used.columnCount };
     }
   }
+  const notices = await trimOversized(context, sheets, options);
   const groups = planBlocks(
     sheets.map((s) => s.box),
     options,
@@ -192,11 +216,56 @@ export async function readWorkbookSnapshot(
 
   const snapshot: WorkbookSnapshot = { sheets: [] };
   if (workbook.name) snapshot.fileName = workbook.name;
+  if (notices.length > 0) snapshot.notices = notices;
   sheets.forEach((sheet, i) => {
     snapshot.sheets.push(toSheetSnapshot(sheet));
     onProgress?.({ done: i + 1, total: sheets.length });
   });
   return snapshot;
+}
+
+type Box = { top: number; left: number; rows: number; cols: number };
+
+function oversized(box: Box, limits: ReadLimits): boolean {
+  return box.rows * box.cols > limits.maxSheetCells || box.rows > limits.probeRows || box.cols > limits.probeColumns;
+}
+
+/**
+ * Shrink oversized used ranges to the filled area of their top-left window, in one sync for every such
+ * sheet; cap what is still too large by rows. Mutates sheet.box (and sheet.used, which later reads
+ * hang off). Returns the zh-CN notices for the pane.
+ */
+async function trimOversized(context: Excel.RequestContext, sheets: SheetRead[], limits: ReadOptions): Promise<string[]> {
+  const probes: { sheet: SheetRead; before: Box; window: Excel.Range }[] = [];
+  for (const sheet of sheets) {
+    const before = sheet.box;
+    if (!before || !oversized(before, limits)) continue;
+    const window = sheet.worksheet
+      .getRangeByIndexes(before.top, before.left, Math.min(before.rows, limits.probeRows), Math.min(before.cols, limits.probeColumns))
+      .getUsedRangeOrNullObject(true);
+    window.load("rowIndex,columnIndex,rowCount,columnCount");
+    probes.push({ sheet, before, window });
+  }
+  if (probes.length === 0) return [];
+  await syncWithTimeout(context, limits.syncTimeoutMs); // one more sync, only for oversized sheets
+
+  const notices: string[] = [];
+  for (const { sheet, before, window } of probes) {
+    let box: Box | null = window.isNullObject
+      ? null
+      : { top: window.rowIndex, left: window.columnIndex, rows: window.rowCount, cols: window.columnCount };
+    const corner = toA1(before.top + before.rows - 1, before.left + before.cols - 1);
+    const trimmed = !box || box.top + box.rows < before.top + before.rows || box.left + box.cols < before.left + before.cols;
+    if (box && box.rows * box.cols > limits.maxSheetCells) {
+      box = { ...box, rows: Math.max(1, Math.floor(limits.maxSheetCells / box.cols)) };
+      notices.push(READ_NOTICES.rowsCut(sheet.name, box.rows));
+    } else if (trimmed) {
+      notices.push(READ_NOTICES.farCells(sheet.name, corner, box ? boxToA1({ top: box.top, left: box.left, bottom: box.top + box.rows - 1, right: box.left + box.cols - 1 }) : "（空）"));
+    }
+    sheet.box = box;
+    if (box) sheet.used = sheet.worksheet.getRangeByIndexes(box.top, box.left, box.rows, box.cols);
+  }
+  return notices;
 }
 
 function toSheetSnapshot(sheet: SheetRead): SheetSnapshot {

@@ -11,7 +11,8 @@ import { fromA1, toA1 } from "../domain/grid";
 import { MARK_FILL, type CellMark } from "../domain/marks";
 import { formatNumber } from "../domain/number-format";
 import { parseNumberText } from "../domain/numbers";
-import type { EditEvent, MarkOutcome, PortCapabilities, ReadProgress, WorkbookPort } from "../domain/port";
+import { uniqueSheetName } from "../excel/sheet-names";
+import type { ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
 
 export interface CellFormat {
   /** fill colour "#RRGGBB", null = no fill */
@@ -59,6 +60,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
   /** formats of marked cells before the add-in marked them */
   private readonly originals = new Map<string, CellFormat>();
   private selection: CellRefState | null = null;
+  /** the 说明 sheet this port inserted (the demo cannot rename sheets, so its name identifies it) */
+  private ownSheet: string | null = null;
   private activeSheet: string | null;
   private readonly editHandlers = new Set<(events: EditEvent[]) => void>();
   private readonly listeners = new Set<() => void>();
@@ -122,9 +125,10 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return { marked, explanations: "notes", protectedSheets: [...protectedSheets], warnings };
   }
 
-  async clearMarks(): Promise<void> {
+  async clearMarks(): Promise<ClearOutcome> {
     this.restoreMarks();
     this.changed();
+    return { kept: [] };
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -135,11 +139,14 @@ export class MemoryWorkbookPort implements WorkbookPort {
     this.changed();
   }
 
-  async insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void> {
-    const existing = this.snapshot.sheets.findIndex((s) => s.name === name);
+  async insertTextSheet(name: string, paragraphs: readonly string[], options: { replaceOwn?: boolean } = {}): Promise<TextSheetOutcome> {
+    // Like the Excel adapter: a user's sheet is never replaced; only the one this port inserted, when asked.
+    const own = this.ownSheet !== null ? this.snapshot.sheets.findIndex((s) => s.name === this.ownSheet) : -1;
+    const replace = options.replaceOwn === true && own >= 0;
+    const sheetName = replace ? this.ownSheet! : uniqueSheetName(name, this.snapshot.sheets.map((s) => s.name));
     const sheet: SheetSnapshot = {
-      name,
-      index: existing >= 0 ? existing : this.snapshot.sheets.length,
+      name: sheetName,
+      index: replace ? own : this.snapshot.sheets.length,
       cells: paragraphs.map((p) => [{ v: p, t: p }]),
       rowCount: paragraphs.length,
       colCount: paragraphs.length > 0 ? 1 : 0,
@@ -147,15 +154,21 @@ export class MemoryWorkbookPort implements WorkbookPort {
       hiddenRows: [],
       hiddenCols: [],
     };
-    if (existing >= 0) {
-      this.forgetSheetFormats(name);
-      this.snapshot = { ...this.snapshot, sheets: this.snapshot.sheets.map((s, i) => (i === existing ? sheet : s)) };
+    if (replace) {
+      this.forgetSheetFormats(sheetName);
+      this.snapshot = { ...this.snapshot, sheets: this.snapshot.sheets.map((s, i) => (i === own ? sheet : s)) };
     } else {
       this.snapshot = { ...this.snapshot, sheets: [...this.snapshot.sheets, sheet] };
     }
-    this.activeSheet = name;
-    this.selection = paragraphs.length > 0 ? { sheet: name, address: "A1" } : null;
+    this.ownSheet = sheetName;
+    this.activeSheet = sheetName;
+    this.selection = paragraphs.length > 0 ? { sheet: sheetName, address: "A1" } : null;
     this.changed();
+    return { sheet: sheetName, replaced: replace };
+  }
+
+  async ownTextSheet(): Promise<string | null> {
+    return this.ownSheet !== null && this.findSheet(this.ownSheet) ? this.ownSheet : null;
   }
 
   async readStored(key: string): Promise<string | null> {

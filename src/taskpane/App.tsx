@@ -3,7 +3,20 @@
  * of the demo and tests), so the same component runs inside Excel and in a plain browser.
  */
 import * as React from "react";
-import { FluentProvider, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
 import { checkWorkbook } from "../domain/engine";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
@@ -37,7 +50,7 @@ export interface AppProps {
   readWorkbook?: ReadWorkbookFn;
   /** Office.context.officeTheme when inside Office; light theme otherwise */
   hostTheme?: HostTheme | null;
-  /** quiet period before an automatic re-check (ms) */
+  /** a fixed quiet period before an automatic re-check (ms); by default it adapts to the last check's duration */
   recheckDelayMs?: number;
 }
 
@@ -64,7 +77,7 @@ export function App({
   exportDocx,
   readWorkbook = defaultReadWorkbook,
   hostTheme,
-  recheckDelayMs = 800,
+  recheckDelayMs,
 }: AppProps) {
   const styles = useStyles();
   const theme = React.useMemo(() => paneTheme(hostTheme), [hostTheme]);
@@ -93,7 +106,20 @@ export function App({
   };
 
   const selectCell = React.useCallback((sheet: string, address: string) => port.selectCell(sheet, address), [port]);
-  const insertTextSheet = React.useCallback((name: string, lines: readonly string[]) => port.insertTextSheet(name, lines), [port]);
+  // The 说明 sheet the add-in inserted before is replaced only when the user says so; otherwise a new sheet.
+  const [replaceQuestion, setReplaceQuestion] = React.useState<{ sheet: string; answer: (replace: boolean) => void } | null>(null);
+  const insertTextSheet = React.useCallback(
+    async (name: string, lines: readonly string[]) => {
+      const own = await port.ownTextSheet();
+      const replaceOwn = own !== null && (await new Promise<boolean>((answer) => setReplaceQuestion({ sheet: own, answer })));
+      return port.insertTextSheet(name, lines, { replaceOwn });
+    },
+    [port],
+  );
+  const answerReplace = (replace: boolean) => {
+    replaceQuestion?.answer(replace);
+    setReplaceQuestion(null);
+  };
   const readTextSources = React.useCallback(async () => textSourcesOf(await port.readSnapshot()), [port]);
   const writeCellText = React.useCallback((sheet: string, address: string, text: string) => port.writeCellText(sheet, address, text), [port]);
   const loadFacts = React.useMemo(() => (port.readStored ? () => port.readStored!(FACTS_STORE_KEY) : undefined), [port]);
@@ -149,6 +175,22 @@ export function App({
             writeCellText={writeCellText}
           />
         </div>
+        <Dialog open={replaceQuestion !== null} onOpenChange={(_, d) => !d.open && answerReplace(false)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{S.narrative.replaceTitle}</DialogTitle>
+              <DialogContent>{replaceQuestion ? S.narrative.replaceBody(replaceQuestion.sheet) : null}</DialogContent>
+              <DialogActions>
+                <Button appearance="primary" data-testid="insert-new-sheet" onClick={() => answerReplace(false)}>
+                  {S.narrative.insertNew}
+                </Button>
+                <Button data-testid="replace-own-sheet" onClick={() => answerReplace(true)}>
+                  {replaceQuestion ? S.narrative.replaceOwn(replaceQuestion.sheet) : null}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>
           <SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />
         </div>

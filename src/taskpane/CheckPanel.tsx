@@ -21,6 +21,8 @@ import {
 } from "@fluentui/react-components";
 import type { TableSummary } from "../domain/engine";
 import type { Finding, Severity } from "../domain/findings";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { qualify } from "../domain/address";
 import type { PortCapabilities } from "../domain/port";
 import { FindingList } from "./FindingList";
 import { errorMessage, S } from "./strings";
@@ -38,6 +40,7 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap" },
   filters: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  toggle: { paddingLeft: 0, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface CheckPanelProps {
@@ -75,6 +78,7 @@ export function CheckPanel({ check, capabilities, autoRecheck, onAutoRecheckChan
     setActionError(null);
     check.clearMarks().catch((e) => setActionError(errorMessage(e)));
   };
+  const kept = state.keptMarks;
 
   const protectedSheets = state.outcome?.protectedSheets ?? [];
   const markWarnings = state.outcome?.warnings ?? [];
@@ -158,6 +162,26 @@ export function CheckPanel({ check, capabilities, autoRecheck, onAutoRecheckChan
         </MessageBar>
       )}
 
+      {state.readNotices.length > 0 && (
+        <MessageBar intent="warning" data-testid="read-notices">
+          <MessageBarBody>{state.readNotices.join("；")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {kept.length > 0 && (
+        <MessageBar intent="warning" data-testid="marks-kept">
+          <MessageBarBody>
+            <MessageBarTitle>{S.check.keptTitle}</MessageBarTitle>
+            {S.check.keptBody(kept.map((c) => qualify(c.sheet, c.address)))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={clear} data-testid="retry-clear">
+              {S.check.retry}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+
       {state.marksCleared && !state.outcome && (
         <MessageBar intent="success" data-testid="marks-cleared">
           <MessageBarBody>{S.check.marksCleared}</MessageBarBody>
@@ -175,7 +199,7 @@ export function CheckPanel({ check, capabilities, autoRecheck, onAutoRecheckChan
         </MessageBar>
       )}
 
-      {result && result.tables.length > 0 && <TablesSummary tables={result.tables} />}
+      {result && result.tables.length > 0 && <TablesSummary tables={result.tables} unrecognized={result.unrecognizedSheets ?? []} />}
 
       {result && (result.tables.length > 0 || result.findings.length > 0) && (
         <>
@@ -201,9 +225,6 @@ export function CheckPanel({ check, capabilities, autoRecheck, onAutoRecheckChan
           <Text size={200} className={styles.muted} data-testid="settings-used">
             {S.check.settingsUsed}
             {state.settingsUsed.join("；")}
-          </Text>
-          <Text size={200} className={styles.muted} data-testid="engine-time">
-            {S.check.engineTime(result.timings.recognizeMs + result.timings.rulesMs, result.timings.recognizeMs, result.timings.rulesMs)}
           </Text>
           {result.findings.length === 0 ? (
             <Text data-testid="no-findings">{S.check.noFindings}</Text>
@@ -237,32 +258,59 @@ function Progress({ phase, progress }: { phase: string; progress: { done: number
   );
 }
 
-function TablesSummary({ tables }: { tables: readonly TableSummary[] }) {
+/** Collapsed by default, so that in a 350 px pane the first finding is in view without scrolling. */
+function TablesSummary({ tables, unrecognized }: { tables: readonly TableSummary[]; unrecognized: readonly string[] }) {
   const styles = useStyles();
+  const [open, setOpen] = React.useState(false);
   const c = S.check.tableColumns;
   return (
     <section data-testid="tables-summary">
-      <Text weight="semibold">{S.check.tablesHeading(tables.length)}</Text>
-      <table className={styles.tables}>
-        <thead>
-          <tr>
-            <th className={styles.th}>{c.sheet}</th>
-            <th className={styles.th}>{c.kind}</th>
-            <th className={mergeClasses(styles.th, styles.nowrap)}>{c.unit}</th>
-            <th className={mergeClasses(styles.th, styles.nowrap)}>{c.year}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tables.map((t) => (
-            <tr key={t.id} data-testid="table-row" data-kind={t.kind} title={`${t.title} ${t.range}`}>
-              <td className={styles.td}>{t.sheet}</td>
-              <td className={styles.td}>{S.kinds[t.kind] ?? t.title}</td>
-              <td className={mergeClasses(styles.td, styles.nowrap)}>{t.unit ? S.units[t.unit] : S.check.unknown}</td>
-              <td className={mergeClasses(styles.td, styles.nowrap)}>{t.year !== null ? S.year(t.year) : S.check.unknown}</td>
+      <Button
+        appearance="transparent"
+        size="small"
+        className={styles.toggle}
+        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="tables-toggle"
+      >
+        {S.check.tablesToggle(tables.length, unrecognized.length, open)}
+      </Button>
+      {open && (
+        <table className={styles.tables}>
+          <thead>
+            <tr>
+              <th className={styles.th}>{c.sheet}</th>
+              <th className={styles.th}>{c.kind}</th>
+              <th className={mergeClasses(styles.th, styles.nowrap)}>{c.unit}</th>
+              <th className={mergeClasses(styles.th, styles.nowrap)}>{c.year}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tables.map((t) => (
+              <tr key={t.id} data-testid="table-row" data-kind={t.kind} title={`${t.title} ${t.range}`}>
+                <td className={styles.td}>{t.sheet}</td>
+                <td className={styles.td}>{S.kinds[t.kind] ?? t.title}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap)}>{t.unit ? S.units[t.unit] : S.check.unknown}</td>
+                <td className={mergeClasses(styles.td, styles.nowrap)}>{t.year !== null ? S.year(t.year) : S.check.unknown}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {open && unrecognized.length > 0 && (
+        <div data-testid="unrecognized-sheets">
+          <Text size={200} weight="semibold" block>
+            {S.check.unrecognizedHeading(unrecognized.length)}
+          </Text>
+          <Text size={200} className={styles.muted} block>
+            {unrecognized.map((n) => `“${n}”`).join("、")}
+          </Text>
+          <Text size={200} className={styles.muted} block>
+            {S.check.unrecognizedHint}
+          </Text>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,48 +1,19 @@
 /**
- * Findings grouped by table, groups with errors first and errors first inside a group. Each finding
- * shows its message and numbers (应为/实为/差额/容差) and the settings it depended on; clicking it
- * selects the flagged cell. All text is rendered as React text (cell text is user data).
+ * Findings, one entry per flagged cell (a cell that breaks three identities appears once, with all three),
+ * grouped by table, worst first (finding-view.ts). Each rule shows its message and numbers
+ * (应为/实为/差额/容差) and the settings it depended on, in plain words; clicking an entry selects the cell.
+ * All text is rendered as React text (cell text is user data).
  */
 import * as React from "react";
 import { Badge, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import type { TableSummary } from "../domain/engine";
-import { compareFindings, severityRank, type Finding, type Severity } from "../domain/findings";
+import { groupFindingsByCell, type CellFindingGroup } from "../domain/finding-groups";
+import type { Finding, Severity } from "../domain/findings";
 import { qualify } from "../domain/address";
+import { groupForPane, plainWords } from "./finding-view";
 import { S } from "./strings";
 
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
-
-export interface FindingGroup {
-  key: string;
-  title: string;
-  findings: Finding[];
-}
-
-/** Groups in display order: worst severity first, then the order tables appear in the workbook. */
-export function groupFindings(findings: readonly Finding[], tables: readonly TableSummary[]): FindingGroup[] {
-  const tableIndex = new Map(tables.map((t, i) => [t.id, i]));
-  const groups = new Map<string, FindingGroup & { order: number; worst: number }>();
-  for (const f of findings) {
-    const table = f.table ? tables.find((t) => t.id === f.table) : undefined;
-    const key = table ? table.id : f.table ?? "";
-    let g = groups.get(key);
-    if (!g) {
-      g = {
-        key,
-        title: table ? `${table.sheet} · ${S.kinds[table.kind] ?? table.title}` : f.table ?? S.finding.workbookGroup,
-        findings: [],
-        order: table ? tableIndex.get(table.id) ?? tables.length : tables.length + 1,
-        worst: severityRank(f.severity),
-      };
-      groups.set(key, g);
-    }
-    g.findings.push(f);
-    g.worst = Math.min(g.worst, severityRank(f.severity));
-  }
-  const list = [...groups.values()].sort((a, b) => a.worst - b.worst || a.order - b.order);
-  // Array.prototype.sort is stable: within a severity the engine's order (sheet, row, column) stays.
-  return list.map(({ key, title, findings: fs }) => ({ key, title, findings: [...fs].sort(compareFindings) }));
-}
 
 const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalM },
@@ -79,6 +50,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, fontVariantNumeric: "tabular-nums" },
   meta: { color: tokens.colorNeutralForeground3, display: "block", marginTop: "2px" },
+  rule: { marginTop: tokens.spacingVerticalXS },
 });
 
 export interface FindingListProps {
@@ -89,7 +61,7 @@ export interface FindingListProps {
 
 export function FindingList({ findings, tables, onSelect }: FindingListProps) {
   const styles = useStyles();
-  const groups = React.useMemo(() => groupFindings(findings, tables), [findings, tables]);
+  const groups = React.useMemo(() => groupForPane(groupFindingsByCell(findings), tables), [findings, tables]);
   return (
     <div data-testid="finding-list">
       {groups.map((group) => (
@@ -98,8 +70,8 @@ export function FindingList({ findings, tables, onSelect }: FindingListProps) {
             {group.title}
           </Text>
           <ul className={styles.list}>
-            {group.findings.map((f, i) => (
-              <FindingItem key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} finding={f} onSelect={onSelect} styles={styles} />
+            {group.cells.map((cell) => (
+              <CellItem key={cell.key} cell={cell} onSelect={onSelect} styles={styles} />
             ))}
           </ul>
         </section>
@@ -108,62 +80,91 @@ export function FindingList({ findings, tables, onSelect }: FindingListProps) {
   );
 }
 
-function FindingItem({ finding: f, onSelect, styles }: { finding: Finding; onSelect(f: Finding): void; styles: ReturnType<typeof useStyles> }) {
-  const where = f.sheet && f.cell ? qualify(f.sheet, f.cell) : null;
-  const select = () => onSelect(f);
+type Styles = ReturnType<typeof useStyles>;
+
+function CellItem({ cell, onSelect, styles }: { cell: CellFindingGroup; onSelect(f: Finding): void; styles: Styles }) {
+  const lead = cell.findings[0];
+  const where = cell.sheet && cell.cell ? qualify(cell.sheet, cell.cell) : null;
+  const select = () => onSelect(lead);
   const interactive = where !== null;
+  const rules = cell.findings.map((f) => f.rule);
   return (
-    <li data-testid="finding" data-rule={f.rule} data-severity={f.severity} data-sheet={f.sheet ?? undefined} data-cell={f.cell ?? undefined} data-expected={f.expected ?? undefined}>
-      <div
-      className={mergeClasses(styles.item, styles[f.severity], interactive && styles.clickable)}
-      role={interactive ? "button" : undefined}
-      tabIndex={interactive ? 0 : undefined}
-      aria-label={interactive ? `${S.finding.goTo(where)}：${f.message}` : undefined}
-      onClick={interactive ? select : undefined}
-      onKeyDown={
-        interactive
-          ? (e) => {
-              if (e.key === "Enter" || e.key === " ") {
-                e.preventDefault();
-                select();
-              }
-            }
-          : undefined
-      }
+    <li
+      data-testid="finding"
+      data-rule={lead.rule}
+      data-rules={rules.join(" ")}
+      data-severity={cell.severity}
+      data-sheet={cell.sheet ?? undefined}
+      data-cell={cell.cell ?? undefined}
+      data-expected={lead.expected ?? undefined}
     >
-      <div className={styles.head}>
-        <Badge appearance="filled" color={BADGE_COLOR[f.severity]} size="small">
-          {S.severity[f.severity]}
-        </Badge>
-        <Text size={200} className={styles.term}>
-          {S.finding.rule} {f.rule}
-        </Text>
-        {where && (
-          <Text size={200} className={styles.term}>
-            {S.finding.location} {where}
-          </Text>
-        )}
-      </div>
-      <Text className={styles.message}>{f.message}</Text>
-      {(f.expected !== null || f.actual !== null || f.difference || f.tolerance) && (
-        <dl className={styles.facts}>
-          <Fact term={S.finding.expected} value={f.expected} styles={styles} />
-          <Fact term={S.finding.actual} value={f.actual} styles={styles} />
-          <Fact term={S.finding.difference} value={f.difference ?? null} styles={styles} />
-          <Fact term={S.finding.tolerance} value={f.tolerance ?? null} styles={styles} />
-        </dl>
-      )}
-      {f.settings && f.settings.length > 0 && (
-        <Text size={200} className={styles.meta}>
-          {S.finding.settings}：{f.settings.join("；")}
-        </Text>
-      )}
+      <div
+        className={mergeClasses(styles.item, styles[cell.severity], interactive && styles.clickable)}
+        role={interactive ? "button" : undefined}
+        tabIndex={interactive ? 0 : undefined}
+        aria-label={interactive ? `${S.finding.goTo(where)}：${plainWords(lead.message)}` : undefined}
+        onClick={interactive ? select : undefined}
+        onKeyDown={
+          interactive
+            ? (e) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  select();
+                }
+              }
+            : undefined
+        }
+      >
+        <div className={styles.head}>
+          <Badge appearance="filled" color={BADGE_COLOR[cell.severity]} size="small">
+            {S.severity[cell.severity]}
+          </Badge>
+          {where && (
+            <Text size={200} weight="semibold">
+              {where}
+            </Text>
+          )}
+          {cell.findings.length > 1 && (
+            <Text size={200} className={styles.term}>
+              {S.check.cellRules(cell.findings.length)}
+            </Text>
+          )}
+        </div>
+        {cell.findings.map((f, i) => (
+          <RuleEntry key={`${f.rule}-${i}`} finding={f} styles={styles} />
+        ))}
       </div>
     </li>
   );
 }
 
-function Fact({ term, value, styles }: { term: string; value: string | null; styles: ReturnType<typeof useStyles> }) {
+function RuleEntry({ finding: f, styles }: { finding: Finding; styles: Styles }) {
+  return (
+    <div className={styles.rule} data-testid="finding-rule" data-rule={f.rule} data-severity={f.severity}>
+      <Text className={styles.message}>
+        <Text size={200} className={styles.term}>
+          {S.finding.rule} {f.rule}{" "}
+        </Text>
+        {plainWords(f.message)}
+      </Text>
+      {(f.expected !== null || f.actual !== null || f.difference || f.tolerance) && (
+        <dl className={styles.facts}>
+          <Fact term={S.finding.expected} value={f.expected} styles={styles} />
+          <Fact term={S.finding.actual} value={f.actual} styles={styles} />
+          <Fact term={S.finding.difference} value={f.difference ?? null} styles={styles} />
+          <Fact term={S.finding.tolerance} value={f.tolerance ? plainWords(f.tolerance) : null} styles={styles} />
+        </dl>
+      )}
+      {f.settings && f.settings.length > 0 && (
+        <Text size={200} className={styles.meta}>
+          {S.finding.settings}：{f.settings.map(plainWords).join("；")}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Fact({ term, value, styles }: { term: string; value: string | null; styles: Styles }) {
   if (value === null || value === undefined || value === "") return null;
   return (
     <div className={styles.fact}>

@@ -30,6 +30,7 @@ import { narrativeLines, NarrativePreview } from "./NarrativePreview";
 import { ProofreadSection, type ProofreadFn } from "./ProofreadSection";
 import type { TextSheetSource } from "./text-sources";
 import { parseAddress } from "../domain/address";
+import { FilePicker } from "./FilePicker";
 import { errorMessage, S } from "./strings";
 
 export type NarrativeFn = (tables: readonly RecognizedTable[], options?: Partial<NarrativeOptions>) => NarrativeDocument;
@@ -56,7 +57,8 @@ export interface NarrativePanelProps {
   exportDocx?: ExportDocxFn;
   defaultPercentDecimals: 0 | 1 | 2;
   selectCell(sheet: string, address: string): Promise<void>;
-  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void>;
+  /** resolves to the sheet written (a new unique name unless the user chose to replace the add-in's own) */
+  insertTextSheet(name: string, paragraphs: readonly string[]): Promise<{ sheet: string } | void>;
   /** sheets holding 说明 text, for proofreading in place */
   readTextSources?(): Promise<TextSheetSource[]>;
   /** write one cell: only for a fix the user clicks */
@@ -193,8 +195,8 @@ export function NarrativePanel(props: NarrativePanelProps) {
   const insert = async () => {
     if (!doc) return;
     try {
-      await props.insertTextSheet(S.narrative.sheetName, narrativeLines(doc));
-      setNotice({ intent: "success", text: S.narrative.insertedSheet(S.narrative.sheetName) });
+      const written = await props.insertTextSheet(S.narrative.sheetName, narrativeLines(doc));
+      setNotice({ intent: "success", text: S.narrative.insertedSheet(written?.sheet ?? S.narrative.sheetName) });
     } catch (e) {
       setNotice({ intent: "error", text: S.narrative.insertFailed(errorMessage(e)) });
     }
@@ -244,12 +246,12 @@ export function NarrativePanel(props: NarrativePanelProps) {
       </Field>
       <Field label={S.narrative.previousWorkbook} hint={S.narrative.previousHint}>
         <div className={styles.row}>
-          <input
-            ref={fileInput}
-            type="file"
+          <FilePicker
+            inputRef={fileInput}
+            label={S.files.choose}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             data-testid="previous-workbook"
-            onChange={(e) => void pickPrevious(e.target.files?.[0])}
+            onFile={(file) => void pickPrevious(file)}
           />
           {previousBusy && <Spinner size="tiny" />}
           {previous && (

@@ -22,6 +22,7 @@ import type { ProofreadFinding, ProofreadOptions } from "../domain/proofread/typ
 import { copyText } from "./clipboard";
 import { readFileBytes } from "./files";
 import { joinSource, replacementFor, type JoinedText, type TextSheetSource } from "./text-sources";
+import { FilePicker } from "./FilePicker";
 import { errorMessage, S } from "./strings";
 
 export type ProofreadFn = (text: string, options?: ProofreadOptions) => ProofreadFinding[];
@@ -235,11 +236,11 @@ export function ProofreadSection({ proofread, tables, percentDecimals, readTextS
       </Text>
       <div className={styles.row}>
         <Field label={S.proofread.fromFile}>
-          <input
-            type="file"
+          <FilePicker
+            label={S.files.choose}
             accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             data-testid="proofread-file"
-            onChange={(e) => void openFile(e.target.files?.[0])}
+            onFile={(file) => void openFile(file)}
           />
         </Field>
       </div>

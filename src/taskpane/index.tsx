@@ -28,17 +28,47 @@ function hostTheme(): HostTheme | null {
   }
 }
 
+/** How long Office may take to say it is ready before the pane explains why it is still empty. */
+const OFFICE_READY_WAIT_MS = 15_000;
+
 const host = detectHost();
-if (host.kind === "wps") {
-  const container = document.getElementById("root");
-  if (container) createRoot(container).render(<App port={createWpsPort(host.app)} hostTheme={null} exportDocx={exportNarrativeDocx} />);
-} else void Office.onReady((info) => {
-  const container = document.getElementById("root");
-  if (!container) return;
+const container = document.getElementById("root");
+if (container && host.kind === "wps") {
+  // WPS 表格 loads no office.js: the same pane over the ET object model
+  createRoot(container).render(<App port={createWpsPort(host.app)} hostTheme={null} exportDocx={exportNarrativeDocx} />);
+} else if (container) {
   const root = createRoot(container);
-  if (info.host !== Office.HostType.Excel) {
-    root.render(<p style={{ padding: 16 }}>{S.notInExcel}</p>);
-    return;
+  if (typeof Office === "undefined") {
+    // office.js comes from Microsoft's CDN, which government intranets often block: say so, in Chinese.
+    root.render(<OfficeUnavailable />);
+  } else {
+    let ready = false;
+    const waiting = setTimeout(() => {
+      if (!ready) root.render(<OfficeUnavailable />);
+    }, OFFICE_READY_WAIT_MS);
+    void Office.onReady((info) => {
+      ready = true;
+      clearTimeout(waiting);
+      if (info.host !== Office.HostType.Excel) {
+        root.render(<p style={{ padding: 16 }}>{S.notInExcel}</p>);
+        return;
+      }
+      root.render(<App port={createExcelPort()} hostTheme={hostTheme()} exportDocx={exportNarrativeDocx} />);
+    });
   }
-  root.render(<App port={createExcelPort()} hostTheme={hostTheme()} exportDocx={exportNarrativeDocx} />);
-});
+}
+
+function OfficeUnavailable() {
+  const m = S.officeUnavailable;
+  return (
+    <div style={{ padding: 16, lineHeight: 1.6 }} data-testid="office-unavailable" role="alert">
+      <h2 style={{ fontSize: 16, margin: "0 0 8px" }}>{m.title}</h2>
+      <p style={{ margin: "0 0 8px" }}>{m.body}</p>
+      <ol style={{ margin: 0, paddingLeft: 20 }}>
+        {m.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -11,6 +11,17 @@ const SEVERITY: Record<Severity, string> = { error: "错误", warning: "警告",
 export const S = {
   appTitle: "决算助手",
   notInExcel: "决算助手需要在 Excel 中打开（插入 → 加载项）。没有 Excel 时，可打开同一目录下的 demo.html 体验浏览器演示版。",
+  officeUnavailable: {
+    title: "无法加载 Office 组件，决算助手暂时不能使用",
+    body:
+      "决算助手要从微软网站（appsforoffice.microsoft.com）加载 Excel 的接口脚本 office.js，但没有加载成功。" +
+      "单位内网屏蔽外网、网络中断或代理设置都可能造成这种情况。决算助手本身不向任何网站发送工作簿内容。",
+    steps: [
+      "请单位信息部门在防火墙或代理中放行 https://appsforoffice.microsoft.com 和 https://ajax.aspnetcdn.com（只用于加载 Office 的脚本）。",
+      "放行后关闭此窗格，再从“开始”选项卡重新打开“决算助手”。",
+      "急用时：可在能上网的电脑上使用；或不用 Excel，打开同一网址下的 demo.html（浏览器演示版），或用 juesuan 命令检查 .xlsx 文件。",
+    ],
+  },
   tabs: { check: "检查", narrative: "说明", settings: "设置" },
 
   check: {
@@ -23,7 +34,7 @@ export const S = {
     clearMarks: "清除标记",
     marksCleared: "已清除决算助手的全部标记，原有格式已恢复。",
     autoRecheck: "自动复查",
-    autoRecheckHint: "修改表格后 0.8 秒自动重新检查",
+    autoRecheckHint: "修改表格后稍候自动重新检查（检查越快，等得越短）",
     idleHint: "点击“检查”，识别工作簿中的决算公开表和绩效自评表，复核每一个合计与表间关系。",
     emptyTitle: "未识别到标准决算公开表",
     emptyBody:
@@ -46,9 +57,15 @@ export const S = {
       "pane-only": "说明仅显示在本窗格中。",
     } as Record<"notes" | "comments" | "pane-only", string>,
     marked: (n: number) => `已标记 ${n} 个单元格`,
-    engineTime: (totalMs: number, recognizeMs: number, rulesMs: number) =>
-      `引擎用时 ${formatMs(totalMs)}（识别 ${formatMs(recognizeMs)}，复核 ${formatMs(rulesMs)}）`,
     tablesHeading: (n: number) => `识别到 ${n} 张表`,
+    tablesToggle: (n: number, unrecognized: number, open: boolean) =>
+      `识别到 ${n} 张表${unrecognized > 0 ? `，另有 ${unrecognized} 张工作表未检查` : ""}（${open ? "点击收起" : "点击展开"}）`,
+    unrecognizedHeading: (n: number) => `另有 ${n} 张工作表不是标准决算表，未检查`,
+    unrecognizedHint: "封面、目录、说明文字等工作表不参与复核，属正常。若其中有应当检查的表，请核对它的表名和表头是否与公开模板一致。",
+    keptTitle: "部分标记未能清除",
+    keptBody: (cells: readonly string[]) =>
+      `${cells.length} 个单元格仍保留标记（所在工作表已受保护）：${cells.slice(0, 10).join("、")}${cells.length > 10 ? " 等" : ""}。撤销工作表保护后点“重试”。`,
+    cellRules: (n: number) => `此格有 ${n} 处问题`,
     tableColumns: { sheet: "工作表", kind: "表", unit: "单位", year: "年度", range: "区域" },
     unknown: "—",
     settingsUsed: "本次检查设置：",
@@ -97,6 +114,11 @@ export const S = {
     copyFallback: "无法直接写入剪贴板。文字已选中，请按 Ctrl+C（Mac 为 ⌘C）复制。",
     insertSheet: "插入到新工作表",
     insertedSheet: (name: string) => `已写入工作表“${name}”`,
+    replaceTitle: "替换上次插入的说明？",
+    replaceBody: (sheet: string) =>
+      `工作表“${sheet}”是决算助手上次插入的说明。可以用新生成的说明替换它（其中的内容会被清空，包括您在其中做的修改），或另建一张新工作表。`,
+    replaceOwn: (sheet: string) => `替换“${sheet}”`,
+    insertNew: "另建新工作表",
     insertFailed: (message: string) => `写入工作表失败：${message}`,
     sheetName: "决算说明",
     exportDocx: "导出 Word (.docx)",
@@ -169,7 +191,7 @@ export const S = {
     strict: "容差=严格",
     fixed: (amount: string) => `容差=固定 ${amount}`,
     percentDecimals: (n: number) => `百分比小数位=${n}`,
-    reverse: (formula: string) => `反向指标公式=${formula}`,
+    reverse: (formula: string) => `反向指标=${formula === "ratio" ? "目标值÷实际值" : "超出目标按比例扣分"}`,
     scoreDecimals: (n: number) => `绩效得分小数位=${n}`,
   },
 
@@ -182,11 +204,12 @@ export const S = {
   errors: {
     unknown: "未知错误",
   },
-};
 
-function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} 秒` : `${Math.max(0, Math.round(ms))} 毫秒`;
-}
+  files: {
+    choose: "选择文件…",
+    noneChosen: "未选择文件",
+  },
+};
 
 /** A thrown value as a message for the pane. */
 export function errorMessage(error: unknown): string {

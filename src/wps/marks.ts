@@ -255,11 +255,12 @@ export function writeWpsMarks(workbook: EtWorkbook, access: StoreAccess, marks: 
 }
 
 /** Undo every mark: original fills back, our 批注 deleted, the store emptied (protected sheets kept for later). */
-export function clearWpsMarks(workbook: EtWorkbook, access: StoreAccess): { kept: number } {
+/** Restores every marked cell it can; the cells it could not (a sheet protected since) keep their marks and are named. */
+export function clearWpsMarks(workbook: EtWorkbook, access: StoreAccess): { kept: { sheet: string; address: string }[] } {
   const store = access.load(workbook);
-  if (store.cells.length === 0) return { kept: 0 };
+  if (store.cells.length === 0) return { kept: [] };
   const sheets = new SheetCache(workbook);
   const { kept } = restoreCells(store.cells, sheets, () => false);
   access.save(workbook, { cells: kept, textSheets: store.textSheets });
-  return { kept: kept.length };
+  return { kept: kept.map((mark) => ({ sheet: mark.sheet, address: mark.address })) };
 }

@@ -12,8 +12,9 @@
  */
 import { boxToA1, fromA1, type RawValue, type WorkbookSnapshot } from "../domain/grid";
 import type { CellMark } from "../domain/marks";
-import type { EditEvent, MarkOutcome, PortCapabilities, ReadProgress, WorkbookPort } from "../domain/port";
-import { asLiteralText, safeSheetName } from "../excel/excel-port";
+import type { ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
+import { asLiteralText } from "../excel/excel-port";
+import { safeSheetName, uniqueSheetName } from "../excel/sheet-names";
 import { EditBatcher } from "../excel/events";
 import { XL, type EtApplication, type EtRange, type EtValue, type EtWorkbook, type EtWorksheet, type SheetChangeListener } from "./et";
 import { StoreAccess } from "./mark-store";
@@ -89,8 +90,8 @@ export class WpsWorkbookPort implements WorkbookPort {
     return this.guard(() => writeWpsMarks(this.workbook(), this.store, marks));
   }
 
-  async clearMarks(): Promise<void> {
-    await this.guard(() => clearWpsMarks(this.workbook(), this.store));
+  async clearMarks(): Promise<ClearOutcome> {
+    return this.guard(() => clearWpsMarks(this.workbook(), this.store));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -102,12 +103,12 @@ export class WpsWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * Adds a sheet with one wrapped paragraph per row. A sheet of that name is written over only when the
-   * add-in created it (recorded in the mark store); a user's sheet of that name is left alone and the
-   * text goes to "说明 (2)", "说明 (3)" ….
+   * Adds a sheet with one wrapped paragraph per row. A user's sheet is never written: the text goes to a new sheet
+   * ("决算说明(2)" when the name is taken). Only with `replaceOwn` (the user confirmed) is the sheet the add-in
+   * inserted earlier — recorded in the mark store — rewritten instead.
    */
-  async insertTextSheet(name: string, paragraphs: readonly string[]): Promise<void> {
-    this.guard(() => {
+  async insertTextSheet(name: string, paragraphs: readonly string[], options: { replaceOwn?: boolean } = {}): Promise<TextSheetOutcome> {
+    return this.guard(() => {
       const workbook = this.workbook();
       const store = this.store.load(workbook);
       const sheets = workbook.Worksheets;
@@ -117,10 +118,9 @@ export class WpsWorkbookPort implements WorkbookPort {
         const worksheet = sheets.Item(i);
         names.set(worksheet.Name, worksheet);
       }
-      const base = safeSheetName(name);
-      let target = base;
-      for (let n = 2; names.has(target) && !store.textSheets.includes(target); n++) target = safeSheetName(`${base.slice(0, 26)} (${n})`);
-      let worksheet = names.get(target);
+      const own = options.replaceOwn ? ownTextSheetName(store.textSheets, names) : null;
+      const target = own ?? uniqueSheetName(safeSheetName(name), [...names.keys()]);
+      let worksheet = own ? names.get(own) : undefined;
       let oldRows = 0;
       if (worksheet) {
         if (worksheet.ProtectContents) throw new WpsPortError(WPS_MESSAGES.protectedSheet(target));
@@ -148,6 +148,17 @@ export class WpsWorkbookPort implements WorkbookPort {
       font.Size = 12;
       column.EntireRow.AutoFit();
       worksheet.Activate();
+      return { sheet: target, replaced: own !== null };
+    });
+  }
+
+  async ownTextSheet(): Promise<string | null> {
+    return this.guard(() => {
+      const workbook = this.workbook();
+      const sheets = workbook.Worksheets;
+      const names = new Map<string, EtWorksheet>();
+      for (let i = 1; i <= sheets.Count; i++) names.set(sheets.Item(i).Name, sheets.Item(i));
+      return ownTextSheetName(this.store.load(workbook).textSheets, names);
     });
   }
 
@@ -240,4 +251,10 @@ export class WpsWorkbookPort implements WorkbookPort {
       this.busy--;
     }
   }
+}
+
+/** The most recent 说明 sheet the add-in inserted that still exists under its recorded name. */
+function ownTextSheetName(recorded: readonly string[], existing: ReadonlyMap<string, unknown>): string | null {
+  for (let i = recorded.length - 1; i >= 0; i--) if (existing.has(recorded[i])) return recorded[i];
+  return null;
 }

@@ -85,6 +85,8 @@ async function main() {
     lines.push("", "（批量：先运行 npm run build:cli 与 npm run fixtures）");
   }
 
+  lines.push(...(await (await import("./recheck")).measureRecheck(FIXTURES, files)));
+
   // context.sync() counts through the Excel adapter fake
   try {
     const { measureSyncCounts } = await import("../excel/sync-counts");

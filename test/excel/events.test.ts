@@ -88,27 +88,28 @@ describe("subscribeToEdits", () => {
 });
 
 describe("OwnWrites", () => {
-  it("matches writes in progress and within the grace period, then forgets them", () => {
-    let now = 1000;
-    const own = new OwnWrites(500, () => now);
-    const done = own.begin("表一", ["B2", "C3:D4"]);
-    expect(own.matches("表一", "B2")).toBe(true);
-    expect(own.matches("表一", "D4:E9")).toBe(true);
-    expect(own.matches("表一", "A1")).toBe(false);
-    expect(own.matches("表二", "B2")).toBe(false);
-    now = 5000;
-    expect(own.matches("表一", "B2")).toBe(true); // still writing
-    done();
-    now = 5400;
-    expect(own.matches("表一", "B2")).toBe(true);
-    now = 5600;
-    expect(own.matches("表一", "B2")).toBe(false);
+  it("claims each expected write once, at its address and with its value; anything else is the user's", () => {
+    const own = new OwnWrites();
+    own.expect("表一", "$B$2", "更正");
+    expect(own.claim("表一", "B2", "用户输入")).toBe(false); // same cell, another value: the user's
+    expect(own.claim("表二", "B2", "更正")).toBe(false);
+    expect(own.claim("表一", "B2", "更正")).toBe(true);
+    expect(own.claim("表一", "B2", "更正")).toBe(false); // consumed: a second event is the user's
   });
 
-  it("treats a whole-sheet write as covering every address", () => {
-    const own = new OwnWrites(500, () => 0);
-    own.begin("说明", null);
-    expect(own.matches("说明", "A1:A40")).toBe(true);
-    expect(own.matches("说明", "3:3")).toBe(true);
+  it("matches a block by its exact address when the host gives no value (multi-cell changes)", () => {
+    const own = new OwnWrites();
+    own.expect("说明", "A1:A40");
+    expect(own.claim("说明", "A1:A3")).toBe(false);
+    expect(own.claim("说明", "'说明'!$A$1:$A$40")).toBe(true);
+  });
+
+  it("forgets a write that failed, and numbers typed as text compare as numbers", () => {
+    const own = new OwnWrites();
+    const cancel = own.expect("表一", "C3", "12.50");
+    cancel();
+    expect(own.claim("表一", "C3", "12.50")).toBe(false);
+    own.expect("表一", "C4", "12");
+    expect(own.claim("表一", "C4", 12)).toBe(true);
   });
 });

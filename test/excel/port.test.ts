@@ -1,6 +1,7 @@
 import { NOTE_PREFIX } from "../../src/domain/marks";
 import { ExcelPortError } from "../../src/excel/errors";
-import { asLiteralText, safeSheetName, TEXT_SHEET_FONT } from "../../src/excel/excel-port";
+import { asLiteralText, TEXT_SHEET_FONT } from "../../src/excel/excel-port";
+import { safeSheetName, uniqueSheetName } from "../../src/excel/sheet-names";
 import { createExcelPort } from "../../src/excel";
 import { FakeExcel } from "../support/fake-excel";
 import { portFor, twelveSheetWorkbook } from "./workbook";
@@ -65,19 +66,26 @@ describe("insertTextSheet", () => {
     expect(sheet.columnWidths.get(0)).toBeGreaterThanOrEqual(500);
     expect(fake.activeSheet).toBe("说明");
     expect(fake.calculationSuspended).toBe(1);
-    expect(fake.syncCount).toBe(2);
+    // read (sheets, record), write, record the new sheet's id
+    expect(fake.syncCount).toBe(3);
   });
 
-  it("replaces the contents of an existing sheet of that name", async () => {
+  it("replaces its own earlier sheet in place, when asked, leaving no old paragraph behind", async () => {
     const fake = new FakeExcel();
     fake.addSheet("表一", { A1: 1 });
     const port = portFor(fake);
     await port.insertTextSheet("说明", ["旧1", "旧2", "旧3"]);
-    await port.insertTextSheet("说明", ["新"]);
+    expect(await port.insertTextSheet("说明", ["新"], { replaceOwn: true })).toEqual({ sheet: "说明", replaced: true });
     const sheet = fake.sheet("说明")!;
     expect(fake.sheets.filter((s) => s.name === "说明")).toHaveLength(1);
     expect(sheet.cell(0, 0)?.v).toBe("新");
     expect(sheet.cell(1, 0)?.v).toBeUndefined();
+  });
+
+  it("makes a unique sheet name, case-insensitively, within 31 characters", () => {
+    expect(uniqueSheetName("决算说明", ["表一"])).toBe("决算说明");
+    expect(uniqueSheetName("Notes", ["notes", "NOTES(2)"])).toBe("Notes(3)");
+    expect(uniqueSheetName("长".repeat(31), ["长".repeat(31)])).toBe(`${"长".repeat(28)}(2)`);
   });
 
   it("makes a valid sheet name", () => {

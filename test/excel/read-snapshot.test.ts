@@ -87,6 +87,36 @@ describe("readSnapshot", () => {
     expect(cellAt(snapshot.sheets[0], 2999, 19)?.v).toBe("第2999行第19列的说明文字");
   });
 
+  it("reads only the filled area when one stray value sits at XFD1048576: one more sync, and a notice", async () => {
+    const fake = twelveSheetWorkbook();
+    fake.sheet("支出决算表")!.set({ XFD1048576: "误输入" });
+    const snapshot = await portFor(fake).readSnapshot();
+    expect(fake.syncCount).toBe(4); // the usual 3, plus 1 for every oversized sheet together
+    const sheet = snapshot.sheets.find((s) => s.name === "支出决算表")!;
+    expect(sheet.rowCount).toBe(7);
+    expect(sheet.colCount).toBe(6);
+    expect(cellAt(sheet, 3, 4)?.v).toBe(1234.5);
+    expect(snapshot.notices).toEqual([expect.stringContaining("工作表“支出决算表”在远离表格的位置（最远到 XFD1048576）还有内容，已忽略，只检查了 A1:F7")]);
+
+    // Two sheets with stray cells still cost one extra sync, not one per sheet or per row.
+    fake.resetCounters();
+    fake.sheet("收入决算表")!.set({ A1048576: 1, XFD1: 2 });
+    const again = await portFor(fake).readSnapshot();
+    expect(fake.syncCount).toBe(4);
+    expect(again.notices).toHaveLength(2);
+    expect(again.sheets.find((s) => s.name === "收入决算表")!.colCount).toBe(6);
+  });
+
+  it("a sheet still too large after trimming is read by its first rows, and says so", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("明细");
+    for (let r = 0; r < 400; r++) for (let c = 0; c < 10; c++) sheet.ensure(r, c).v = r + c;
+    const snapshot = await portFor(fake, { readLimits: { maxSheetCells: 1_000 } }).readSnapshot();
+    expect(snapshot.sheets[0].rowCount).toBe(100);
+    expect(snapshot.notices).toEqual(["工作表“明细”过大，只检查了前 100 行。"]);
+    expect(fake.syncCount).toBe(4);
+  });
+
   it("works on hosts without merged areas (1.13) or row properties (1.9)", async () => {
     const old = twelveSheetWorkbook({ apiVersion: 12 });
     const snapshot = await portFor(old).readSnapshot();

@@ -139,7 +139,7 @@ describe("MemoryWorkbookPort", () => {
     expect(snap.sheets[0].colCount).toBe(3);
   });
 
-  it("insertTextSheet adds a sheet with one paragraph per row, and replaces it on a second call", async () => {
+  it("insertTextSheet adds a sheet with one paragraph per row; a second call adds another unless asked to replace its own", async () => {
     const port = new MemoryWorkbookPort(workbook());
     await port.insertTextSheet("决算说明", ["甲", "乙"]);
     let snap = await port.readSnapshot();
@@ -147,10 +147,13 @@ describe("MemoryWorkbookPort", () => {
     expect(snap.sheets[2].cells.map((r) => r[0]?.t)).toEqual(["甲", "乙"]);
     expect(snap.sheets[2].index).toBe(2);
     expect(port.getState().activeSheet).toBe("决算说明");
-    await port.insertTextSheet("决算说明", ["丙"]);
+    expect(await port.insertTextSheet("决算说明", ["丙"])).toEqual({ sheet: "决算说明(2)", replaced: false });
+    expect(await port.ownTextSheet()).toBe("决算说明(2)");
+    expect(await port.insertTextSheet("决算说明", ["丁"], { replaceOwn: true })).toEqual({ sheet: "决算说明(2)", replaced: true });
     snap = await port.readSnapshot();
-    expect(snap.sheets).toHaveLength(3);
-    expect(snap.sheets[2].cells.map((r) => r[0]?.t)).toEqual(["丙"]);
+    expect(snap.sheets.map((s) => s.name)).toEqual(["收入决算表", "Locked", "决算说明", "决算说明(2)"]);
+    expect(snap.sheets[2].cells.map((r) => r[0]?.t)).toEqual(["甲", "乙"]);
+    expect(snap.sheets[3].cells.map((r) => r[0]?.t)).toEqual(["丁"]);
   });
 
   it("state objects change identity on every change only (for useSyncExternalStore)", async () => {

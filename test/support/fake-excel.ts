@@ -101,13 +101,15 @@ export class FakeSheetModel {
     return { ...(this.cell(row, col)?.fill ?? NO_FILL) };
   }
 
-  usedBox(valuesOnly: boolean): RangeBox | null {
+  /** The used range, of the whole sheet or within `within` (Range.getUsedRange). */
+  usedBox(valuesOnly: boolean, within?: RangeBox): RangeBox | null {
     let box: RangeBox | null = null;
     for (const [key, cell] of this.cells) {
       const hasValue = (cell.v !== undefined && cell.v !== null && cell.v !== "") || !!cell.formula;
       const hasFormat = !!cell.fill || !!cell.f || !!cell.font || !!cell.wrap;
       if (!hasValue && (valuesOnly || !hasFormat)) continue;
       const [row, col] = key.split(",").map(Number);
+      if (within && (row < within.top || row > within.bottom || col < within.left || col > within.right)) continue;
       if (!box) box = { top: row, left: col, bottom: row, right: col };
       else {
         box.top = Math.min(box.top, row);
@@ -647,6 +649,11 @@ export class FakeRange extends FakeObject<RangeBox> {
     this.format = new FakeRangeFormat(ctx, () => ({ sheet: this.worksheet.sheetModel(), boxes: [this.model()] }), this.label);
   }
 
+  /** The used part of this range (ExcelApi 1.4), a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.ctx, this.worksheet, () => this.worksheet.sheetModel().usedBox(valuesOnly === true, this.model()), `${this.label}.usedRange`, true);
+  }
+
   get values(): unknown[][] | null {
     return this.prop("values");
   }
@@ -743,7 +750,10 @@ export class FakeRange extends FakeObject<RangeBox> {
         }
       }
       this.ctx.excel.record({ op: kind, sheet: sheet.name, address: boxToA1(box), value: data });
-      if (kind !== "numberFormat") this.ctx.excel.queueAddinEvent(sheet, boxToA1(box));
+      if (kind !== "numberFormat") {
+        const single = box.top === box.bottom && box.left === box.right;
+        this.ctx.excel.queueAddinEvent(sheet, boxToA1(box), single ? sheet.cell(box.top, box.left)?.v : undefined);
+      }
     });
   }
 
@@ -1107,7 +1117,7 @@ export class FakeExcel {
   syncDelayMs = 0;
   commentSeq = 0;
   private sheetSeq = 0;
-  private pendingAddinEvents: { sheet: FakeSheetModel; address: string }[] = [];
+  private pendingAddinEvents: { sheet: FakeSheetModel; address: string; valueAfter?: RawValue }[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.apiVersion = options.apiVersion ?? 18;
@@ -1191,24 +1201,31 @@ export class FakeExcel {
     this.runs = [];
   }
 
-  /** A user edit, as Excel reports it to worksheets.onChanged. */
-  async fireChange(sheetName: string, address: string, triggerSource?: string): Promise<void> {
+  /**
+   * A user edit, as Excel reports it to worksheets.onChanged. A single-cell change carries
+   * details.valueAfter (ExcelApi 1.9): the value the cell holds now (defaults to the model's).
+   */
+  async fireChange(sheetName: string, address: string, triggerSource?: string, valueAfter?: RawValue): Promise<void> {
     const sheet = this.mustSheet(sheetName);
     const args: Record<string, unknown> = { type: "WorksheetChanged", worksheetId: sheet.id, address, source: "Local", changeType: "RangeEdited" };
     if (this.apiVersion >= 14) args.triggerSource = triggerSource ?? "Unknown";
+    if (!address.includes(":")) {
+      const { row, col } = fromA1(address);
+      args.details = { valueAfter: valueAfter !== undefined ? valueAfter : (sheet.cell(row, col)?.v ?? "") };
+    }
     await Promise.all([...this.handlers].map((h) => h(args)));
   }
 
-  queueAddinEvent(sheet: FakeSheetModel, address: string): void {
-    this.pendingAddinEvents.push({ sheet, address });
+  queueAddinEvent(sheet: FakeSheetModel, address: string, valueAfter?: RawValue): void {
+    this.pendingAddinEvents.push({ sheet, address, valueAfter });
   }
 
   /** Value writes by the add-in fire onChanged too (after the sync), tagged ThisLocalAddin on 1.14+. */
   flushAddinEvents(): void {
     const events = this.pendingAddinEvents;
     this.pendingAddinEvents = [];
-    for (const { sheet, address } of events) {
-      setTimeout(() => void this.fireChange(sheet.name, address, "ThisLocalAddin"), 0);
+    for (const { sheet, address, valueAfter } of events) {
+      setTimeout(() => void this.fireChange(sheet.name, address, "ThisLocalAddin", valueAfter), 0);
     }
   }
 

@@ -18,3 +18,10 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "
 const t = globalThis as unknown as { TextDecoder?: unknown; TextEncoder?: unknown };
 if (typeof t.TextDecoder === "undefined") t.TextDecoder = NodeTextDecoder;
 if (typeof t.TextEncoder === "undefined") t.TextEncoder = NodeTextEncoder;
+
+// Hang guard only, never a speed requirement: a full Fluent render in jsdom takes seconds on a busy
+// 2-vCPU machine, far beyond jest's default 5 s per test.
+jest.setTimeout(120_000);
+// The same for findBy*/waitFor: wait as long as it takes (default 1 s), fail only on a real hang.
+import { configure } from "@testing-library/react";
+configure({ asyncUtilTimeout: 60_000 });

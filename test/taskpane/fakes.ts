@@ -26,15 +26,21 @@ export class FakePort implements WorkbookPort {
     return SNAPSHOT;
   });
   writeMarks = jest.fn(async (marks: readonly CellMark[]) => ({ ...this.outcome, marked: this.outcome.marked || marks.length }));
-  clearMarks = jest.fn(async () => undefined);
+  /** cells the next clearMarks reports as kept (sheet protected after marking) */
+  keptOnClear: { sheet: string; address: string }[] = [];
+  clearMarks = jest.fn(async () => ({ kept: this.keptOnClear }));
   selectCell = jest.fn(async (sheet: string, address: string) => {
     void sheet;
     void address;
   });
-  insertTextSheet = jest.fn(async (name: string, paragraphs: readonly string[]) => {
-    void name;
+  /** the 说明 sheet the add-in inserted earlier, as ownTextSheet reports it */
+  ownSheet: string | null = null;
+  insertTextSheet = jest.fn(async (name: string, paragraphs: readonly string[], options?: { replaceOwn?: boolean }) => {
     void paragraphs;
+    const replaced = options?.replaceOwn === true && this.ownSheet !== null;
+    return { sheet: replaced ? this.ownSheet! : name, replaced };
   });
+  ownTextSheet = jest.fn(async () => this.ownSheet);
   writeCellText = jest.fn(async () => undefined);
   capabilities = jest.fn(async () => this.caps);
   subscribeToEdits = jest.fn(async (handler: (events: EditEvent[]) => void) => {

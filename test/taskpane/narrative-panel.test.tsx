@@ -58,7 +58,7 @@ function setup(extra: Partial<React.ComponentProps<typeof App>> = {}) {
     return DOC;
   });
   const proofread = jest.fn((): ProofreadFinding[] => []);
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(<App port={port} engine={engine} narrative={narrative} proofread={proofread} {...extra} />);
   return { port, engine, narrative, proofread, user, view };
 }
@@ -85,12 +85,23 @@ describe("说明 tab", () => {
     expect(options).toEqual({ template: "shanghai-2024", percentDecimals: 1, previous: undefined, facts: {} });
   });
 
-  it("renders numbers with provenance; clicking one selects its first source cell", async () => {
+  it("renders numbers with provenance and a tooltip, highlights placeholders; clicking a number selects its source", async () => {
     const { user, port } = setup();
     const preview = await generate(user);
     expect(within(preview).getByText("一、收入支出决算总体情况说明")).toBeInTheDocument();
+    // The paragraph reads exactly as generated.
+    expect(preview.querySelector("p")?.textContent).toBe(DOC.paragraphs[0].text);
+    const marks = within(preview).getAllByTestId("narrative-placeholder");
+    expect(marks.map((m) => [m.tagName, m.textContent])).toEqual([["MARK", "【请填写主要原因】"]]);
+    expect(screen.getByText("有 1 处待填内容（黄色标出），请补充后再发布。")).toBeInTheDocument();
+
     const numbers = within(preview).getAllByTestId("narrative-number");
     expect(numbers.map((n) => n.textContent)).toEqual(["123.78", "15.30", "11.00%"]);
+    await user.hover(numbers[1]);
+    const tip = () => document.getElementById(numbers[1].getAttribute("aria-describedby") ?? "");
+    await waitFor(() => expect(tip()).toHaveTextContent("来源：'Sheet 1'!C7、收入支出决算总表!B20"));
+    expect(tip()).toHaveTextContent("计算：139.08 − 123.78");
+
     await user.click(numbers[0]);
     expect(port.selectCell).toHaveBeenLastCalledWith("收入支出决算总表", "B20");
     await user.click(numbers[1]);
@@ -98,32 +109,12 @@ describe("说明 tab", () => {
     const calls = port.selectCell.mock.calls.length;
     await user.click(numbers[2]); // computed, no source cell: nothing to select
     expect(port.selectCell).toHaveBeenCalledTimes(calls);
-    // The paragraph reads exactly as generated.
-    expect(preview.querySelector("p")?.textContent).toBe(DOC.paragraphs[0].text);
-  });
-
-  it("shows sources and formula in the number's tooltip", async () => {
-    const { user } = setup();
-    const preview = await generate(user);
-    const number = within(preview).getAllByTestId("narrative-number")[1];
-    await user.hover(number);
-    const tip = () => document.getElementById(number.getAttribute("aria-describedby") ?? "");
-    await waitFor(() => expect(tip()).toHaveTextContent("来源：'Sheet 1'!C7、收入支出决算总表!B20"));
-    expect(tip()).toHaveTextContent("计算：139.08 − 123.78");
-  });
-
-  it("highlights placeholders and counts them", async () => {
-    const { user } = setup();
-    const preview = await generate(user);
-    const marks = within(preview).getAllByTestId("narrative-placeholder");
-    expect(marks.map((m) => [m.tagName, m.textContent])).toEqual([["MARK", "【请填写主要原因】"]]);
-    expect(screen.getByText("有 1 处待填内容（黄色标出），请补充后再发布。")).toBeInTheDocument();
   });
 
   it("says so when the workbook has no recognized table", async () => {
     const port = new FakePort();
     const narrative = jest.fn(() => DOC);
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App port={port} engine={engineReturning(result([], []))} narrative={narrative} />);
     await user.click(screen.getByTestId("tab-narrative"));
     await user.click(screen.getByTestId("generate-narrative"));
@@ -149,16 +140,32 @@ describe("说明 tab", () => {
     expect(screen.getByTestId("narrative-notice")).toHaveTextContent("Ctrl+C");
   });
 
-  it("inserts the 说明 into a new sheet", async () => {
+  it("inserts the 说明 into a new sheet; the next time asks before replacing it: 另建新工作表 keeps it, 替换 rewrites it", async () => {
     const { user, port } = setup();
     await generate(user);
     await user.click(screen.getByTestId("narrative-insert"));
-    expect(port.insertTextSheet).toHaveBeenCalledWith("决算说明", [
-      "2023年度某单位部门决算说明",
-      "一、收入支出决算总体情况说明",
-      DOC.paragraphs[0].text,
-    ]);
+    await waitFor(() =>
+      expect(port.insertTextSheet).toHaveBeenCalledWith(
+        "决算说明",
+        ["2023年度某单位部门决算说明", "一、收入支出决算总体情况说明", DOC.paragraphs[0].text],
+        { replaceOwn: false },
+      ),
+    );
     expect(await screen.findByTestId("narrative-notice")).toHaveTextContent("已写入工作表“决算说明”");
+    expect(screen.queryByText("替换上次插入的说明？")).not.toBeInTheDocument();
+
+    port.insertTextSheet.mockClear();
+    port.ownSheet = "决算说明(2)";
+    await user.click(screen.getByTestId("narrative-insert"));
+    expect(await screen.findByText("替换上次插入的说明？")).toBeInTheDocument();
+    expect(port.insertTextSheet).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("insert-new-sheet"));
+    await waitFor(() => expect(port.insertTextSheet).toHaveBeenLastCalledWith("决算说明", expect.any(Array), { replaceOwn: false }));
+
+    await user.click(screen.getByTestId("narrative-insert"));
+    await user.click(await screen.findByTestId("replace-own-sheet"));
+    await waitFor(() => expect(port.insertTextSheet).toHaveBeenLastCalledWith("决算说明", expect.any(Array), { replaceOwn: true }));
+    expect(await screen.findByTestId("narrative-notice")).toHaveTextContent("已写入工作表“决算说明(2)”");
   });
 
   it("hides 导出 Word without an exporter, and downloads the .docx with one", async () => {

@@ -37,7 +37,7 @@ it("reads the 说明 from its sheet and writes the clicked fix to exactly that c
   const port = new FakePort();
   port.readSnapshot.mockImplementation(async () => SNAPSHOT);
   const engine = { check: jest.fn(() => result([], [])) };
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App port={port} engine={engine} narrative={jest.fn()} proofread={proofread} />);
   await user.click(screen.getByTestId("tab-narrative"));
   await user.click(screen.getByTestId("proofread-from-sheet"));
@@ -55,7 +55,7 @@ it("reads the 说明 from its sheet and writes the clicked fix to exactly that c
 it("opens a .txt 说明 from a file and proofreads it", async () => {
   const port = new FakePort();
   const engine = { check: jest.fn(() => result([], [])) };
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App port={port} engine={engine} narrative={jest.fn()} proofread={proofread} />);
   await user.click(screen.getByTestId("tab-narrative"));
   const file = new File([SENTENCE], "说明.txt", { type: "text/plain" });
@@ -72,10 +72,10 @@ it("passes the 年初预算 the user types to the 说明 generator, and nothing 
   const port = new FakePort();
   const engine = { check: jest.fn(() => real) };
   const narrative = jest.fn(generateNarrative);
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   render(<App port={port} engine={engine} narrative={narrative} proofread={proofread} />);
   await user.click(screen.getByTestId("run-check"));
-  await screen.findAllByText(/收入支出决算总表/);
+  expect(await screen.findByTestId("tables-toggle")).toHaveTextContent(/识别到 \d+ 张表/);
   await user.click(screen.getByTestId("tab-narrative"));
   await user.click(screen.getByText("填写年初预算数（公开表中没有，可选）"));
   await user.type(screen.getByTestId("initial-budget-2060702"), "3.00");

@@ -33,14 +33,14 @@ describe("settings storage", () => {
   });
 
   it("describes settings the way findings show them", () => {
-    expect(describeSettings(DEFAULT_SETTINGS)).toEqual(["容差=舍位容差", "百分比小数位=2", "反向指标公式=pmkpi", "绩效得分小数位=2"]);
+    expect(describeSettings(DEFAULT_SETTINGS)).toEqual(["容差=舍位容差", "百分比小数位=2", "反向指标=超出目标按比例扣分", "绩效得分小数位=2"]);
     expect(describeSettings({ ...DEFAULT_SETTINGS, tolerance: { kind: "fixed", amount: "0.1" } })[0]).toBe("容差=固定 0.1");
   });
 });
 
 describe("设置 tab", () => {
   it("edits and persists every setting", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App port={new MemoryWorkbookPort({ sheets: [] })} engine={{ check: () => result([], []) }} />);
     await user.click(screen.getByTestId("tab-settings"));
     const panel = screen.getByTestId("settings-panel");
@@ -100,7 +100,7 @@ describe("pane over the in-memory workbook", () => {
     const port = new MemoryWorkbookPort(snapshot);
     // The fake engine sees the real cell: wrong while B1 is 10, right once the user types 11.
     const engine = { check: jest.fn((s: WorkbookSnapshot) => result([t], s.sheets[0].cells[0][1]?.v === 10 ? [wrong] : [])) };
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<App port={port} engine={engine} recheckDelayMs={10} />);
     await user.click(screen.getByTestId("run-check"));
     await screen.findByTestId("finding-list");
