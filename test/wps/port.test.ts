@@ -106,18 +106,24 @@ describe("insertTextSheet", () => {
     expect(et.activeSheet).toBe("说明");
   });
 
-  it("writes over its own sheet, even in a new session, but never over a user's sheet of that name", async () => {
+  it("never writes over a user's sheet; replaces its own sheet, even in a new session, only when asked", async () => {
     const et = workbook();
     const user = et.addSheet("说明", { A1: "用户自己写的说明" });
-    await wpsPortFor(et).insertTextSheet("说明", ["旧1", "旧2", "旧3"]);
+    const first = await wpsPortFor(et).insertTextSheet("说明", ["旧1", "旧2", "旧3"]);
+    expect(first).toEqual({ sheet: "说明(2)", replaced: false });
     expect(user.cell("A1")?.v).toBe("用户自己写的说明");
-    expect(et.sheet("说明 (2)")?.cell("A3")?.v).toBe("旧3");
-    await new WpsWorkbookPort(appOf(et)).insertTextSheet("说明", ["新"]);
-    expect(et.sheets.filter((s) => s.name.startsWith("说明"))).toHaveLength(2);
-    const ours = et.sheet("说明 (2)")!;
+    expect(et.sheet("说明(2)")?.cell("A3")?.v).toBe("旧3");
+    const again = new WpsWorkbookPort(appOf(et));
+    expect(await again.ownTextSheet()).toBe("说明(2)");
+    // without the user's confirmation: a third sheet, the earlier one untouched
+    expect(await again.insertTextSheet("说明", ["另一份"])).toEqual({ sheet: "说明(3)", replaced: false });
+    expect(et.sheet("说明(2)")?.cell("A1")?.v).toBe("旧1");
+    // confirmed: the add-in's own latest sheet is rewritten, the user's never
+    expect(await again.insertTextSheet("说明", ["新"], { replaceOwn: true })).toEqual({ sheet: "说明(3)", replaced: true });
+    const ours = et.sheet("说明(3)")!;
     expect(ours.cell("A1")?.v).toBe("新");
-    expect(ours.cell("A2")?.v).toBeUndefined();
-    expect(ours.cell("A3")?.v).toBeUndefined();
+    expect(et.sheets.filter((s) => s.name.startsWith("说明"))).toHaveLength(3);
+    expect(user.cell("A1")?.v).toBe("用户自己写的说明");
   });
 
   it("refuses to write on its own sheet once the user protected it", async () => {
@@ -125,7 +131,7 @@ describe("insertTextSheet", () => {
     const port = wpsPortFor(et);
     await port.insertTextSheet("说明", ["一"]);
     et.sheet("说明")!.protected = true;
-    await expect(port.insertTextSheet("说明", ["二"])).rejects.toThrow("受保护");
+    await expect(port.insertTextSheet("说明", ["二"], { replaceOwn: true })).rejects.toThrow("受保护");
   });
 });
 
