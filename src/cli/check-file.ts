@@ -7,7 +7,6 @@ import { checkWorkbook, type TableSummary } from "../domain/engine";
 import type { CheckSettings, Finding } from "../domain/findings";
 import { DEFAULT_SETTINGS } from "../domain/findings";
 import { readWorkbookFile } from "../xlsx/read-workbook";
-import { writeAnnotatedCopy } from "../xlsx/annotate";
 
 /** The public per-file JSON object of `juesuan check --json` (README "JSON 输出"). */
 export interface FileReport {
@@ -46,6 +45,8 @@ export async function checkFile(file: string, options: CheckFileOptions = {}): P
   if (options.outDir) {
     const target = join(options.outDir, basename(file).replace(/\.xlsx$/i, "") + ".已标注.xlsx");
     try {
+      // ExcelJS (writing only) is loaded when a copy is asked for, not on every check.
+      const { writeAnnotatedCopy } = await import("../xlsx/annotate");
       await writeAnnotatedCopy(file, target, result.findings);
       report.annotated = target;
     } catch (e) {
