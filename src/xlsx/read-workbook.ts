@@ -24,19 +24,37 @@ export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array, fileN
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const problem = sniffNonXlsx(bytes);
   const label = fileName ?? "工作簿";
+  if (problem === OLE) return readLegacy(bytes, label, fileName);
   if (problem) throw new UnreadableWorkbookError(`${label}：${problem}`, fileName);
   try {
     return readXlsxSnapshot(bytes, fileName);
   } catch (e) {
-    if (e instanceof PackageLimitError) {
-      throw new UnreadableWorkbookError(`${label}：文件解压后过大，可能已损坏或是恶意构造的压缩包，已停止读取。`, fileName);
-    }
-    if (e instanceof CellLimitError) {
-      throw new UnreadableWorkbookError(`${label}：单元格数量超出可检查的上限，已停止读取；请只保留需要检查的工作表后再试。`, fileName);
-    }
-    throw new UnreadableWorkbookError(`${label}：文件已损坏或不是 .xlsx 工作簿，无法读取（${(e as Error).message ?? e}）。`, fileName);
+    throw unreadable(e, label, fileName, "文件已损坏或不是 .xlsx 工作簿，无法读取");
   }
 }
+
+/** .xls / .et (compound file, BIFF8): the reader is loaded only when such a file comes. */
+async function readLegacy(bytes: Uint8Array, label: string, fileName?: string): Promise<WorkbookSnapshot> {
+  const { readXlsSnapshot, LegacyFormatError } = await import("./biff-reader");
+  try {
+    return readXlsSnapshot(bytes, fileName);
+  } catch (e) {
+    if (e instanceof LegacyFormatError) throw new UnreadableWorkbookError(`${label}：${e.message}`, fileName);
+    throw unreadable(e, label, fileName, "文件已损坏，无法作为 .xls / .et 工作簿读取，请在 Excel 或 WPS 中打开后“另存为 .xlsx”再检查");
+  }
+}
+
+function unreadable(e: unknown, label: string, fileName: string | undefined, what: string): UnreadableWorkbookError {
+  if (e instanceof PackageLimitError) {
+    return new UnreadableWorkbookError(`${label}：文件解压后过大，可能已损坏或是恶意构造的压缩包，已停止读取。`, fileName);
+  }
+  if (e instanceof CellLimitError) {
+    return new UnreadableWorkbookError(`${label}：单元格数量超出可检查的上限，已停止读取；请只保留需要检查的工作表后再试。`, fileName);
+  }
+  return new UnreadableWorkbookError(`${label}：${what}（${(e as Error).message ?? e}）。`, fileName);
+}
+
+const OLE = "ole";
 
 /** Recognise files that are certainly not .xlsx before ExcelJS gives a cryptic error. */
 function sniffNonXlsx(b: Uint8Array): string | null {
@@ -45,9 +63,7 @@ function sniffNonXlsx(b: Uint8Array): string | null {
   const isZip = head[0] === 0x50 && head[1] === 0x4b;
   if (isZip) return null;
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  if (ole.every((x, i) => head[i] === x)) {
-    return "这是旧版 .xls / .et 格式或加密的工作簿，请在 Excel 或 WPS 中“另存为 .xlsx”（如有密码请先取消密码）后再检查。";
-  }
+  if (ole.every((x, i) => head[i] === x)) return OLE;
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return "这是 PDF 文件，不是 .xlsx 工作簿。";
   return "不是 .xlsx 工作簿（文件格式无法识别）。";
 }
