@@ -9,8 +9,6 @@
 export const Tok = { End: 0, Open: 1, Close: 2, Text: 3 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
 
-const NAME_END = /[\s/>]/g;
-
 export class XmlScanner {
   private pos = 0;
   /** kind of the current token */
@@ -73,12 +71,15 @@ export class XmlScanner {
       }
       const close = c1 === 47; /* / */
       const nameStart = close ? start + 2 : start + 1;
-      NAME_END.lastIndex = nameStart;
-      const m = NAME_END.exec(xml);
-      if (!m) throw new Error("unterminated tag");
-      const nameEnd = m.index;
+      let nameEnd = nameStart;
       let localStart = nameStart;
-      for (let i = nameStart; i < nameEnd; i++) if (xml.charCodeAt(i) === 58 /* : */) localStart = i + 1;
+      for (;;) {
+        if (nameEnd >= xml.length) throw new Error("unterminated tag");
+        const c = xml.charCodeAt(nameEnd);
+        if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13) break;
+        if (c === 58 /* : */) localStart = nameEnd + 1;
+        nameEnd++;
+      }
       this.name = xml.slice(localStart, nameEnd);
       const gt = this.tagEnd(nameEnd);
       if (close) {
@@ -97,18 +98,19 @@ export class XmlScanner {
   /** Index of the `>` closing a tag, skipping quoted attribute values (which may contain `>`). */
   private tagEnd(from: number): number {
     const xml = this.xml;
-    let i = from;
-    for (;;) {
-      const gt = xml.indexOf(">", i);
-      if (gt < 0) throw new Error("unterminated tag");
-      const q1 = xml.indexOf('"', i);
-      const q2 = xml.indexOf("'", i);
-      const q = q1 < 0 ? q2 : q2 < 0 ? q1 : Math.min(q1, q2);
-      if (q < 0 || q > gt) return gt;
-      const qe = xml.indexOf(xml[q], q + 1);
-      if (qe < 0) throw new Error("unterminated attribute");
-      i = qe + 1;
+    const n = xml.length;
+    let quote = 0;
+    for (let i = from; i < n; i++) {
+      const c = xml.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 62 /* > */) {
+        return i;
+      } else if (c === 34 || c === 39) {
+        quote = c;
+      }
     }
+    throw new Error("unterminated tag");
   }
 
   private after(marker: string, from: number): number {
