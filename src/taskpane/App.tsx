@@ -3,21 +3,18 @@
  * of the demo and tests), so the same component runs inside Excel and in a plain browser.
  */
 import * as React from "react";
-import { FluentProvider, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
 import { checkWorkbook } from "../domain/engine";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
 import type { RecognizedTable } from "../domain/model";
-import { generateNarrative } from "../domain/narrative";
-import { proofread as defaultProofread } from "../domain/proofread";
 import type { PortCapabilities, WorkbookPort } from "../domain/port";
 import { CheckPanel } from "./CheckPanel";
 import { readFileBytes } from "./files";
-import { NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
+import type { ExportDocxFn, NarrativeFn } from "./NarrativePanel";
 import type { ProofreadFn } from "./ProofreadSection";
 import { loadSettings, saveSettings } from "./settings-storage";
 import { textSourcesOf } from "./text-sources";
-import { SettingsPanel } from "./SettingsPanel";
 import { S } from "./strings";
 import { paneTheme, type HostTheme } from "./theme";
 import { useWorkbookCheck, type CheckEngine } from "./useWorkbookCheck";
@@ -49,6 +46,18 @@ const defaultReadWorkbook: ReadWorkbookFn = async (buffer, fileName) => {
   return readWorkbookBuffer(buffer, fileName);
 };
 
+type Deferred = typeof import("./deferred");
+let deferredModule: Deferred | null = null;
+let deferredLoading: Promise<Deferred> | null = null;
+/** 说明/校对/设置 and their engines: a separate chunk, fetched alongside (not before) the pane's first render. */
+function loadDeferred(): Promise<Deferred> {
+  deferredLoading ??= import(/* webpackChunkName: "pane-deferred" */ "./deferred").then((m) => (deferredModule = m));
+  return deferredLoading;
+}
+loadDeferred().catch(() => {
+  deferredLoading = null; // retried when the pane mounts
+});
+
 type TabId = "check" | "narrative" | "settings";
 
 const useStyles = makeStyles({
@@ -59,8 +68,8 @@ const useStyles = makeStyles({
 export function App({
   port,
   engine = DEFAULT_ENGINE,
-  narrative = generateNarrative,
-  proofread = defaultProofread,
+  narrative,
+  proofread,
   exportDocx,
   readWorkbook = defaultReadWorkbook,
   hostTheme,
@@ -73,6 +82,21 @@ export function App({
   const [persisted, setPersisted] = React.useState(true);
   const [autoRecheck, setAutoRecheck] = React.useState(true);
   const [capabilities, setCapabilities] = React.useState<PortCapabilities | null>(null);
+  const [deferred, setDeferred] = React.useState<Deferred | null>(deferredModule);
+
+  React.useEffect(() => {
+    let live = true;
+    if (!deferredModule) {
+      loadDeferred()
+        .then((m) => live && setDeferred(m))
+        .catch(() => {
+          deferredLoading = null; // retried on the next mount
+        });
+    }
+    return () => {
+      live = false;
+    };
+  }, []);
 
   React.useEffect(() => {
     let live = true;
@@ -131,22 +155,26 @@ export function App({
           />
         </div>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "narrative"}>
-          <NarrativePanel
-            tables={check.state.result?.recognized ?? null}
-            ensureTables={ensureTables}
-            readPreviousTables={readPreviousTables}
-            narrative={narrative}
-            proofread={proofread}
-            exportDocx={exportDocx}
-            defaultPercentDecimals={settings.percentDecimals}
-            selectCell={selectCell}
-            insertTextSheet={insertTextSheet}
-            readTextSources={readTextSources}
-            writeCellText={writeCellText}
-          />
+          {!deferred && tab === "narrative" && <Spinner size="small" />}
+          {deferred && (
+            <deferred.NarrativePanel
+              tables={check.state.result?.recognized ?? null}
+              ensureTables={ensureTables}
+              readPreviousTables={readPreviousTables}
+              narrative={narrative ?? deferred.generateNarrative}
+              proofread={proofread ?? deferred.proofread}
+              exportDocx={exportDocx}
+              defaultPercentDecimals={settings.percentDecimals}
+              selectCell={selectCell}
+              insertTextSheet={insertTextSheet}
+              readTextSources={readTextSources}
+              writeCellText={writeCellText}
+            />
+          )}
         </div>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>
-          <SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />
+          {!deferred && tab === "settings" && <Spinner size="small" />}
+          {deferred && <deferred.SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />}
         </div>
       </div>
     </FluentProvider>
