@@ -154,7 +154,7 @@ async function perFixture(files: string[], lines: string[]) {
       direct.push(d.wall);
       snapshot = d.value;
       const wb = new ExcelJS.Workbook();
-      const l = await timedAsync(() => wb.xlsx.load(Buffer.from(bytes)));
+      const l = await timedAsync(() => wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer));
       load.push(l.wall);
       convert.push(timed(() => snapshotFromExcelJS(wb, f)).wall);
       const r = checkWorkbook(snapshot);
