@@ -65,7 +65,7 @@ function sniffNonXlsx(b: Uint8Array): string | null {
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
   if (ole.every((x, i) => head[i] === x)) return OLE;
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return "这是 PDF 文件，不是 .xlsx 工作簿。";
-  return "不是 .xlsx 工作簿（文件格式无法识别）。";
+  return "不是 Excel / WPS 工作簿（.xlsx、.xls、.et），文件格式无法识别。";
 }
 
 /** Node only (CLI, tests, benches): read a workbook from disk. fs is imported lazily so the browser bundle never needs it. */
