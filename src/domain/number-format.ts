@@ -83,11 +83,21 @@ export function formatNumber(value: number, format: string | undefined): string 
   const sec = (fmt.parsed[index] ??= parseSection(sections[index]));
   if (sec.literal !== null) return sec.literal;
   const { percent, decimals, minDecimals, thousands } = sec;
-  let d = new Decimal(value.toString());
-  if (percent) d = d.times(100);
-  if (negativeHandledBySection) d = d.abs();
-  const rounded = roundHalfUp(d, decimals);
-  let text = rounded.abs().toFixed(decimals);
+  let text: string;
+  let negative: boolean;
+  const exact = percent ? null : fixedWithoutRounding(value, decimals);
+  if (exact !== null) {
+    // the usual amount: no more decimals than shown, so no rounding and no Decimal needed
+    text = exact;
+    negative = value < 0;
+  } else {
+    let d = new Decimal(value.toString());
+    if (percent) d = d.times(100);
+    if (negativeHandledBySection) d = d.abs();
+    const rounded = roundHalfUp(d, decimals);
+    text = rounded.abs().toFixed(decimals);
+    negative = rounded.isNegative() && !rounded.isZero();
+  }
   if (minDecimals < decimals && text.includes(".")) {
     // optional digits (#): drop trailing zeros down to the minimum
     const [i, f] = text.split(".");
@@ -99,9 +109,20 @@ export function formatNumber(value: number, format: string | undefined): string 
   const intShown = thousands ? groupThousands(intPart) : intPart;
   let body = frac !== undefined ? `${intShown}.${frac}` : intShown;
   if (percent) body += "%";
-  const neg = !negativeHandledBySection && rounded.isNegative() && !rounded.isZero() ? "-" : "";
+  const neg = !negativeHandledBySection && negative ? "-" : "";
   const wrapped = negativeHandledBySection && sec.parenthesized ? `(${body})` : body;
   return `${neg}${sec.prefix}${wrapped}`;
+}
+
+/** |value| with exactly `decimals` decimals when its shortest form has no more than that, else null. */
+function fixedWithoutRounding(value: number, decimals: number): string | null {
+  const s = Math.abs(value).toString();
+  if (s.includes("e")) return null;
+  const dot = s.indexOf(".");
+  const have = dot < 0 ? 0 : s.length - dot - 1;
+  if (have > decimals) return null;
+  if (have === decimals) return s;
+  return (dot < 0 ? `${s}.` : s) + "0".repeat(decimals - have);
 }
 
 /** General format: up to 11 significant characters like Excel, no trailing zeros. */

@@ -304,4 +304,4 @@ async function main() {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-void main();
+if (require.main === module) void main();
