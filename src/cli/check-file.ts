@@ -9,7 +9,6 @@ import type { CheckSettings, Finding } from "../domain/findings";
 import { DEFAULT_SETTINGS } from "../domain/findings";
 import { readWorkbookBuffer } from "../xlsx/read-workbook";
 import { inspectWorkbookFile, strayCells } from "../xlsx/input-limits";
-import { annotatedCopyBytes } from "../xlsx/annotate";
 import { describeFsError, sha256, writeFileAtomic } from "./safe-output";
 
 /** The public per-file JSON object of `juesuan check --json` (README "JSON 输出"). */
@@ -79,6 +78,8 @@ export async function checkFileOutcome(file: string, options: CheckFileOptions =
   };
   if (!options.annotatedTarget) return { report };
   try {
+    // ExcelJS (writing only) is loaded when a copy is asked for, not on every check.
+    const { annotatedCopyBytes } = await import("../xlsx/annotate");
     const { bytes } = await annotatedCopyBytes(read.bytes, findings);
     await writeFileAtomic(options.annotatedTarget, bytes);
     report.annotated = options.annotatedTarget;

@@ -10,33 +10,94 @@ function groupThousands(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** Text Excel displays for `value` under `format` (falls back to General for unknown codes). */
-export function formatNumber(value: number, format: string | undefined): string {
-  if (!Number.isFinite(value)) return String(value);
-  const code = (format ?? "General").trim();
-  if (code === "" || /^general$/i.test(code) || code === "@") return generalText(value);
-  const sections = code.split(";");
-  let section = sections[0];
-  let negativeHandledBySection = false;
-  if (value < 0 && sections.length > 1 && sections[1].trim() !== "") {
-    section = sections[1];
-    negativeHandledBySection = true;
-  } else if (value === 0 && sections.length > 2 && sections[2].trim() !== "") {
-    section = sections[2];
-  }
-  // Literal-only zero section such as "-" or "\"—\"".
+/** One section of a format code, parsed once (formatNumber runs for every number cell read). */
+interface Section {
+  /** text shown instead of digits (a literal-only section such as "-" or "\"—\""), else null */
+  literal: string | null;
+  percent: boolean;
+  decimals: number;
+  minDecimals: number;
+  thousands: boolean;
+  parenthesized: boolean;
+  prefix: string;
+}
+
+interface ParsedFormat {
+  general: boolean;
+  sections: string[];
+  parsed: (Section | undefined)[];
+}
+
+const parsedFormats = new Map<string, ParsedFormat>();
+
+function parseFormat(format: string | undefined): ParsedFormat {
+  const key = format ?? "General";
+  let p = parsedFormats.get(key);
+  if (p) return p;
+  const code = key.trim();
+  const general = code === "" || /^general$/i.test(code) || code === "@";
+  p = { general, sections: general ? [] : code.split(";"), parsed: [] };
+  // bounded: a hostile file could carry any number of distinct codes
+  if (parsedFormats.size < 2048) parsedFormats.set(key, p);
+  return p;
+}
+
+function parseSection(section: string): Section {
   const stripped = section.replace(/\[[^\]]*\]/g, "");
-  if (!/[0#?]/.test(stripped)) return stripped.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1").replace(/_./g, "").trim();
-  const percent = /%/.test(stripped.replace(/"[^"]*"/g, ""));
-  const m = /\.([0#?]+)/.exec(stripped.replace(/"[^"]*"/g, ""));
+  if (!/[0#?]/.test(stripped)) {
+    const literal = stripped.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1").replace(/_./g, "").trim();
+    return { literal, percent: false, decimals: 0, minDecimals: 0, thousands: false, parenthesized: false, prefix: "" };
+  }
+  const unquoted = stripped.replace(/"[^"]*"/g, "");
+  const percent = /%/.test(unquoted);
+  const m = /\.([0#?]+)/.exec(unquoted);
   const decimals = m ? m[1].replace(/[#?]/g, "").length + (m[1].match(/[#?]/g)?.length ?? 0) : 0;
   const minDecimals = m ? m[1].replace(/[#?]/g, "").length : 0;
   const thousands = /[0#],[0#]/.test(stripped);
-  let d = new Decimal(value.toString());
-  if (percent) d = d.times(100);
-  if (negativeHandledBySection) d = d.abs();
-  const rounded = roundHalfUp(d, decimals);
-  let text = rounded.abs().toFixed(decimals);
+  const prefix = /^[^0#?]*/.exec(stripped.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1"))?.[0] ?? "";
+  return {
+    literal: null,
+    percent,
+    decimals,
+    minDecimals,
+    thousands,
+    parenthesized: /^\(/.test(stripped.trim()),
+    prefix: prefix.replace(/[_*].?/g, "").replace(/[()]/g, "").trim(),
+  };
+}
+
+/** Text Excel displays for `value` under `format` (falls back to General for unknown codes). */
+export function formatNumber(value: number, format: string | undefined): string {
+  if (!Number.isFinite(value)) return String(value);
+  const fmt = parseFormat(format);
+  if (fmt.general) return generalText(value);
+  const sections = fmt.sections;
+  let index = 0;
+  let negativeHandledBySection = false;
+  if (value < 0 && sections.length > 1 && sections[1].trim() !== "") {
+    index = 1;
+    negativeHandledBySection = true;
+  } else if (value === 0 && sections.length > 2 && sections[2].trim() !== "") {
+    index = 2;
+  }
+  const sec = (fmt.parsed[index] ??= parseSection(sections[index]));
+  if (sec.literal !== null) return sec.literal;
+  const { percent, decimals, minDecimals, thousands } = sec;
+  let text: string;
+  let negative: boolean;
+  const exact = percent ? null : fixedWithoutRounding(value, decimals);
+  if (exact !== null) {
+    // the usual amount: no more decimals than shown, so no rounding and no Decimal needed
+    text = exact;
+    negative = value < 0;
+  } else {
+    let d = new Decimal(value.toString());
+    if (percent) d = d.times(100);
+    if (negativeHandledBySection) d = d.abs();
+    const rounded = roundHalfUp(d, decimals);
+    text = rounded.abs().toFixed(decimals);
+    negative = rounded.isNegative() && !rounded.isZero();
+  }
   if (minDecimals < decimals && text.includes(".")) {
     // optional digits (#): drop trailing zeros down to the minimum
     const [i, f] = text.split(".");
@@ -48,11 +109,20 @@ export function formatNumber(value: number, format: string | undefined): string 
   const intShown = thousands ? groupThousands(intPart) : intPart;
   let body = frac !== undefined ? `${intShown}.${frac}` : intShown;
   if (percent) body += "%";
-  const prefix = /^[^0#?]*/.exec(stripped.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1"))?.[0] ?? "";
-  const neg = !negativeHandledBySection && rounded.isNegative() && !rounded.isZero() ? "-" : "";
-  const wrapped = negativeHandledBySection && /^\(/.test(stripped.trim()) ? `(${body})` : body;
-  const cleanPrefix = prefix.replace(/[_*].?/g, "").replace(/[()]/g, "").trim();
-  return `${neg}${cleanPrefix}${wrapped}`;
+  const neg = !negativeHandledBySection && negative ? "-" : "";
+  const wrapped = negativeHandledBySection && sec.parenthesized ? `(${body})` : body;
+  return `${neg}${sec.prefix}${wrapped}`;
+}
+
+/** |value| with exactly `decimals` decimals when its shortest form has no more than that, else null. */
+function fixedWithoutRounding(value: number, decimals: number): string | null {
+  const s = Math.abs(value).toString();
+  if (s.includes("e")) return null;
+  const dot = s.indexOf(".");
+  const have = dot < 0 ? 0 : s.length - dot - 1;
+  if (have > decimals) return null;
+  if (have === decimals) return s;
+  return (dot < 0 ? `${s}.` : s) + "0".repeat(decimals - have);
 }
 
 /** General format: up to 11 significant characters like Excel, no trailing zeros. */

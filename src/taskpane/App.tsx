@@ -13,6 +13,7 @@ import {
   DialogTitle,
   FluentProvider,
   makeStyles,
+  Spinner,
   Tab,
   TabList,
   tokens,
@@ -21,16 +22,14 @@ import { checkWorkbook } from "../domain/engine";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
 import type { RecognizedTable } from "../domain/model";
-import { generateNarrative } from "../domain/narrative";
-import { proofread as defaultProofread } from "../domain/proofread";
 import type { PortCapabilities, WorkbookPort } from "../domain/port";
 import { CheckPanel } from "./CheckPanel";
 import { readFileBytes } from "./files";
-import { FACTS_STORE_KEY, NarrativePanel, type ExportDocxFn, type NarrativeFn } from "./NarrativePanel";
+import { FACTS_STORE_KEY } from "./stored-keys";
+import type { ExportDocxFn, NarrativeFn } from "./NarrativePanel";
 import type { ProofreadFn } from "./ProofreadSection";
 import { loadSettings, saveSettings } from "./settings-storage";
 import { textSourcesOf } from "./text-sources";
-import { SettingsPanel } from "./SettingsPanel";
 import { S } from "./strings";
 import { paneTheme, type HostTheme } from "./theme";
 import { useWorkbookCheck, type CheckEngine } from "./useWorkbookCheck";
@@ -62,6 +61,18 @@ const defaultReadWorkbook: ReadWorkbookFn = async (buffer, fileName) => {
   return readWorkbookBuffer(buffer, fileName);
 };
 
+type Deferred = typeof import("./deferred");
+let deferredModule: Deferred | null = null;
+let deferredLoading: Promise<Deferred> | null = null;
+/** 说明/校对/设置 and their engines: a separate chunk, fetched alongside (not before) the pane's first render. */
+function loadDeferred(): Promise<Deferred> {
+  deferredLoading ??= import(/* webpackChunkName: "pane-deferred" */ "./deferred").then((m) => (deferredModule = m));
+  return deferredLoading;
+}
+loadDeferred().catch(() => {
+  deferredLoading = null; // retried when the pane mounts
+});
+
 type TabId = "check" | "narrative" | "settings";
 
 const useStyles = makeStyles({
@@ -72,8 +83,8 @@ const useStyles = makeStyles({
 export function App({
   port,
   engine = DEFAULT_ENGINE,
-  narrative = generateNarrative,
-  proofread = defaultProofread,
+  narrative,
+  proofread,
   exportDocx,
   readWorkbook = defaultReadWorkbook,
   hostTheme,
@@ -86,6 +97,21 @@ export function App({
   const [persisted, setPersisted] = React.useState(true);
   const [autoRecheck, setAutoRecheck] = React.useState(true);
   const [capabilities, setCapabilities] = React.useState<PortCapabilities | null>(null);
+  const [deferred, setDeferred] = React.useState<Deferred | null>(deferredModule);
+
+  React.useEffect(() => {
+    let live = true;
+    if (!deferredModule) {
+      loadDeferred()
+        .then((m) => live && setDeferred(m))
+        .catch(() => {
+          deferredLoading = null; // retried on the next mount
+        });
+    }
+    return () => {
+      live = false;
+    };
+  }, []);
 
   React.useEffect(() => {
     let live = true;
@@ -159,21 +185,24 @@ export function App({
           />
         </div>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "narrative"}>
-          <NarrativePanel
-            tables={check.state.result?.recognized ?? null}
-            ensureTables={ensureTables}
-            readPreviousTables={readPreviousTables}
-            narrative={narrative}
-            proofread={proofread}
-            exportDocx={exportDocx}
-            defaultPercentDecimals={settings.percentDecimals}
-            selectCell={selectCell}
-            insertTextSheet={insertTextSheet}
-            readTextSources={readTextSources}
-            loadFacts={loadFacts}
-            saveFacts={saveFacts}
-            writeCellText={writeCellText}
-          />
+          {!deferred && tab === "narrative" && <Spinner size="small" />}
+          {deferred && (
+            <deferred.NarrativePanel
+              tables={check.state.result?.recognized ?? null}
+              ensureTables={ensureTables}
+              readPreviousTables={readPreviousTables}
+              narrative={narrative ?? deferred.generateNarrative}
+              proofread={proofread ?? deferred.proofread}
+              exportDocx={exportDocx}
+              defaultPercentDecimals={settings.percentDecimals}
+              selectCell={selectCell}
+              insertTextSheet={insertTextSheet}
+              readTextSources={readTextSources}
+              loadFacts={loadFacts}
+              saveFacts={saveFacts}
+              writeCellText={writeCellText}
+            />
+          )}
         </div>
         <Dialog open={replaceQuestion !== null} onOpenChange={(_, d) => !d.open && answerReplace(false)}>
           <DialogSurface>
@@ -192,7 +221,8 @@ export function App({
           </DialogSurface>
         </Dialog>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>
-          <SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />
+          {!deferred && tab === "settings" && <Spinner size="small" />}
+          {deferred && <deferred.SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />}
         </div>
       </div>
     </FluentProvider>

@@ -69,7 +69,7 @@ export interface NarrativePanelProps {
 }
 
 /** Where the pane keeps the facts in the workbook's settings. */
-export const FACTS_STORE_KEY = "juesuan.narrativeFacts";
+export { FACTS_STORE_KEY } from "./stored-keys";
 
 type Notice = { intent: "success" | "error" | "warning" | "info"; text: string };
 

@@ -80,7 +80,6 @@ const problems = {
   bomb: (detail: string): InputProblem => ({ code: "zip-bomb", message: `文件解压后过大或压缩比异常（上限 ${MB(INPUT_LIMITS.totalUncompressedBytes)}），未检查。请确认文件来源，或在 Excel 中打开后另存为 .xlsx。`, detail }),
   corrupt: (detail?: string): InputProblem => ({ code: "corrupt", message: `文件已损坏（不是完整的 .xlsx 工作簿），无法读取。${SAVE_AS}`, detail }),
   encrypted: (): InputProblem => ({ code: "encrypted", message: "工作簿有打开密码（已加密），无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx。" }),
-  oldFormat: (): InputProblem => ({ code: "old-format", message: `这是旧格式 .xls / .et 工作簿，无法直接读取。${SAVE_AS}` }),
   pdf: (): InputProblem => ({ code: "pdf", message: "这是 PDF 文件，不是 .xlsx 工作簿。请使用原始的 Excel 表格文件。" }),
   word: (): InputProblem => ({ code: "word", message: "这是 Word 文档（.docx），不是 .xlsx 工作簿。说明文字请用 juesuan proofread 校对。" }),
   notWorkbook: (what: string): InputProblem => ({ code: "not-workbook", message: `${what}，不是 .xlsx 工作簿，未检查。` }),
@@ -149,7 +148,8 @@ export async function inspectWorkbookBytes(bytes: Uint8Array): Promise<InputProb
   if (bytes.length > INPUT_LIMITS.fileBytes) return problems.tooLarge(bytes.length);
   const head = Array.from(bytes.subarray(0, 8));
   const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  if (ole.every((x, i) => head[i] === x)) return containsUtf16(bytes, "EncryptionInfo") ? problems.encrypted() : problems.oldFormat();
+  // a compound file is an .xls / .et (read by biff-reader.ts) or an encrypted .xlsx (refused here)
+  if (ole.every((x, i) => head[i] === x)) return containsUtf16(bytes, "EncryptionInfo") ? problems.encrypted() : null;
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return problems.pdf();
   if (!(head[0] === 0x50 && head[1] === 0x4b)) return problems.notWorkbook("文件格式无法识别");
   const entries = readCentralDirectory(bytes);

@@ -1,6 +1,6 @@
 /** Sample packages for the WPS adapter tests and the bench (not a test file itself). */
 import type { WorkbookSnapshot } from "../../src/domain/grid";
-import { snapshotFromExcelJS } from "../../src/xlsx/read-workbook";
+import { snapshotFromExcelJS } from "../../src/xlsx/read-exceljs";
 import { bigExpenditureWorkbook } from "../support/big-workbook";
 import { loadFixture } from "../support/fixtures";
 import { WpsWorkbookPort } from "../../src/wps/wps-port";

@@ -1,0 +1,61 @@
+/**
+ * Lazy access to the parts of an .xlsx package (fflate): only the parts the reader asks for are
+ * inflated, each one only if its declared size is within the caps. fflate inflates into a buffer of
+ * the declared size and never grows it, so a header that understates the size yields a truncated
+ * (then unparsable) part, never unbounded memory.
+ */
+import { unzipSync } from "fflate";
+
+/** One part larger than this is refused (a 100,000-row sheet is about 40 MB of XML). */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+/** All inflated parts of one workbook together. */
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+/** The package is larger than the reader agrees to inflate (zip bomb or absurd workbook). */
+export class PackageLimitError extends Error {}
+
+export class ZipParts {
+  private readonly sizes = new Map<string, number>();
+  private inflated = 0;
+
+  constructor(private readonly bytes: Uint8Array) {
+    // A filter that declines every entry lists the central directory without inflating anything.
+    unzipSync(bytes, {
+      filter: (f) => {
+        this.sizes.set(f.name, f.originalSize);
+        return false;
+      },
+    });
+  }
+
+  has(name: string): boolean {
+    return this.sizes.has(name);
+  }
+
+  /** The bytes of one part, or undefined when the package has no such part. */
+  bytesOf(name: string): Uint8Array | undefined {
+    const size = this.sizes.get(name);
+    if (size === undefined) return undefined;
+    if (size > MAX_PART_BYTES) throw new PackageLimitError(`${name}: ${size} bytes`);
+    if (this.inflated + size > MAX_TOTAL_BYTES) throw new PackageLimitError("parts together exceed the cap");
+    this.inflated += size;
+    let done = false;
+    const files = unzipSync(this.bytes, {
+      filter: (f) => {
+        if (done || f.name !== name) return false;
+        done = true;
+        return true;
+      },
+    });
+    return files[name];
+  }
+
+  /** Text of one XML part (UTF-8, or UTF-16 with a byte-order mark). */
+  textOf(name: string): string | undefined {
+    const b = this.bytesOf(name);
+    if (!b) return undefined;
+    if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
+    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+    return new TextDecoder("utf-8").decode(b);
+  }
+}
