@@ -32,6 +32,7 @@ function fail(label, detail) {
 }
 
 const steps = [
+  { label: "清理命令行编译结果 / clean dist-cli (tsc -b never deletes the output of a moved file)", command: [node, join(ROOT, "scripts", "clean-dist-cli.mjs")] },
   { label: "类型检查与命令行编译 / typecheck + CLI build (tsc -b)", command: [node, bin("typescript", "bin/tsc"), "-b", "tsconfig.json"] },
   { label: "代码规范 / lint (eslint .)", command: [node, bin("eslint", "bin/eslint.js"), "."] },
   { label: "单元测试 / unit tests (jest --ci)", command: [node, bin("jest", "bin/jest.js"), "--ci"] },

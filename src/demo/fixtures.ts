@@ -25,6 +25,9 @@ export const FIXTURES: readonly { name: string; label: string }[] = [
   { name: "broken-eval-total", label: "有错：绩效自评总分" },
   { name: "broken-eval-rate", label: "有错：绩效自评执行率" },
   { name: "broken-eval-score-over-weight", label: "有错：得分超过分值" },
+  { name: "package-gaps-2023", label: "缺表：没有支出决算表、“三公”表无数据" },
+  { name: "merged-body-2023", label: "无法读取：表体被合并单元格覆盖" },
+  { name: "self-eval-department-totals-2023", label: "部门整体绩效自评（合计、总分、等级行）2023" },
 ];
 
 /** Fixture names are file names we serve ourselves: letters, digits and dashes only. */

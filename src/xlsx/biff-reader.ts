@@ -11,8 +11,15 @@ import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
 import { builtinNumberFormat } from "./builtin-formats";
 import { CellBudget, makeCell, SheetBuilder, type CellKind } from "./sheet-builder";
 
-/** The compound file holds no workbook this reader can read; `message` is zh-CN without the file name. */
-export class LegacyFormatError extends Error {}
+/** The compound file holds no workbook this reader can read; `message` is zh-CN without the file name, `detail` the library's text. */
+export class LegacyFormatError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
 
 const R = {
   BOF: 0x0809,
@@ -46,7 +53,7 @@ export function readXlsSnapshot(bytes: Uint8Array, fileName?: string): WorkbookS
   try {
     container = CFB.read(bytes, { type: "buffer" });
   } catch (e) {
-    throw new LegacyFormatError(`文件已损坏，无法作为 .xls / .et 工作簿读取（${(e as Error).message}）；如能在 Excel 或 WPS 中打开，请“另存为 .xlsx”后再检查。`);
+    throw new LegacyFormatError("这个旧格式 .xls / .et 工作簿已损坏，无法读取；如能在 Excel 或 WPS 中打开，请“另存为 .xlsx”后再检查。", (e as Error).message);
   }
   const names = new Set(container.FileIndex.map((f) => f.name));
   if (names.has("EncryptedPackage") || names.has("EncryptionInfo")) {

@@ -360,8 +360,8 @@ export function strayCells(snapshot: WorkbookSnapshot): { sheet: string; cells: 
 const STRAY = { maxCells: 10, rowGap: 1000, colGap: 200 };
 
 /**
- * Drops stray far cells (a lone value at XFD1048576 left by a slip of the keyboard), clips merges to
- * what remains, and refuses a sheet whose used range is still over the area limit. Mutates and returns
+ * Drops stray far cells (a lone value at XFD1048576 left by a slip of the keyboard), clips merges that
+ * reach as far as those, and refuses a sheet whose used range is still over the area limit. Mutates and returns
  * the snapshot; what was dropped is listed by strayCells(snapshot).
  */
 export function trimSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
@@ -399,8 +399,12 @@ function trimSheet(sheet: SheetSnapshot): string[] {
   for (const row of sheet.cells) if (row && row.length > colCount) row.length = colCount;
   sheet.rowCount = rowCount;
   sheet.colCount = colCount;
+  // A merge may reach a little past the last value (a title merged over A:J above data in A:I) and is kept as it
+  // is, so a table's range does not change; only a merge reaching as far as a stray cell would is clipped.
+  const lastRow = rowCount - 1 + STRAY.rowGap;
+  const lastCol = colCount - 1 + STRAY.colGap;
   sheet.merges = sheet.merges.flatMap((m): RangeBox[] =>
-    m.top >= rowCount || m.left >= colCount ? [] : [{ top: m.top, left: m.left, bottom: Math.min(m.bottom, Math.max(rowCount - 1, m.top)), right: Math.min(m.right, Math.max(colCount - 1, m.left)) }],
+    m.top >= rowCount || m.left >= colCount ? [] : [{ top: m.top, left: m.left, bottom: Math.min(m.bottom, lastRow), right: Math.min(m.right, lastCol) }],
   );
   sheet.hiddenRows = sheet.hiddenRows.filter((r) => r < rowCount);
   sheet.hiddenCols = sheet.hiddenCols.filter((c) => c < colCount);

@@ -44,7 +44,7 @@ async function readLegacy(bytes: Uint8Array, label: string, fileName?: string): 
   try {
     return readXlsSnapshot(bytes, fileName);
   } catch (e) {
-    if (e instanceof LegacyFormatError) throw new UnreadableWorkbookError(`${label}：${e.message}`, fileName);
+    if (e instanceof LegacyFormatError) throw Object.assign(new UnreadableWorkbookError(`${label}：${e.message}`, fileName), { detail: e.detail });
     throw unreadable(e, label, fileName, "这个旧格式 .xls / .et 工作簿已损坏，无法读取。请在 Excel 或 WPS 中打开后“另存为 .xlsx”再检查。");
   }
 }

@@ -31,7 +31,8 @@ describe("trimSnapshot", () => {
     const wb: WorkbookSnapshot = { sheets: [s] };
     trimSnapshot(wb);
     expect([s.rowCount, s.colCount]).toEqual([20, 2]);
-    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 19, right: 1 }]);
+    // the whole-sheet merge is clipped to the kept area plus the stray-cell gap (1,000 rows, 200 columns)
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 19 + 1000, right: 1 + 200 }]);
     expect(strayCells(wb)).toEqual([{ sheet: "表", cells: ["XFD1048576"] }]);
   });
 

@@ -65,7 +65,7 @@ it("opens a .txt 说明 from a file and proofreads it", async () => {
   expect((await screen.findAllByTestId("proofread-finding")).map((e) => e.getAttribute("data-rule"))).toContain("NARR.RESIDUE");
 });
 
-it("passes the 年初预算 the user types to the 说明 generator, and nothing for the items left blank", async () => {
+it("passes the 年初预算 the user enters in the 补充信息 form to the 说明 generator, and nothing for the items left blank", async () => {
   // the 西城 2023 tables as recognized (built directly: ExcelJS does not load under jsdom)
   const tables = buildTables(xicheng2023());
   const real = { ...result([], []), recognized: tables, tables: tables.map(summarize) };
@@ -77,13 +77,19 @@ it("passes the 年初预算 the user types to the 说明 generator, and nothing 
   await user.click(screen.getByTestId("run-check"));
   expect(await screen.findByTestId("tables-toggle")).toHaveTextContent(/识别到 \d+ 张表/);
   await user.click(screen.getByTestId("tab-narrative"));
-  await user.click(screen.getByText("填写年初预算数（公开表中没有，可选）"));
-  await user.type(screen.getByTestId("initial-budget-2060702"), "3.00");
-  await user.type(screen.getByTestId("initial-budget-total"), "120.00");
-  await user.click(screen.getByTestId("generate-narrative"));
-  expect(narrative.mock.calls[0][1]).toMatchObject({ initialBudgets: { "2060702": "3.00", total: "120.00" } });
+  await user.click(await screen.findByTestId("generate-narrative"));
+  // the form lists the 年初预算 of each 项 and of the total as missing facts
+  await user.type(await screen.findByTestId("fact-initialBudgets.2060702"), "3.00");
+  await user.type(screen.getByTestId("fact-initialBudgets.total"), "120.00");
+  await user.click(screen.getByTestId("facts-save"));
+  await waitFor(() => expect(narrative.mock.calls.length).toBeGreaterThanOrEqual(2));
+  const facts = narrative.mock.calls[narrative.mock.calls.length - 1][1]?.facts;
+  expect(facts?.initialBudgets).toEqual({ "2060702": "3.00", total: "120.00" });
   const preview = await screen.findByTestId("narrative-preview");
-  // 4.70 against 3.00: 156.67 %, 大于
-  expect(preview.textContent).toContain("年初预算为3.00万元，支出决算为4.70万元，完成年初预算的156.67%。决算数大于预算数");
-  expect(preview.textContent).toContain("年初预算为120.00万元，支出决算为123.78万元");
+  // 4.70 against 3.00: 156.67 %; 123.78 against 120.00: 103.15 %
+  await waitFor(() => expect(preview.textContent).toContain("156.67%"));
+  expect(preview.textContent).toContain("103.15%");
+  // what was entered is no longer asked for; the 项 left blank still are
+  expect(screen.queryByTestId("fact-initialBudgets.2060702")).not.toBeInTheDocument();
+  expect(screen.queryAllByTestId(/^fact-initialBudgets\.\d+$/).length).toBeGreaterThan(0);
 });

@@ -20,6 +20,8 @@ interface Pkg {
 
 function pkg(p: Pkg): Uint8Array {
   const files: Record<string, Uint8Array> = {};
+  // every real package has its content types; the input guard refuses a zip without them as "not a workbook"
+  files["[Content_Types].xml"] = strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
   files["_rels/.rels"] = strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   const sheetTags = p.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"${s.state ? ` state="${s.state}"` : ""}/>`).join("");
   files["xl/workbook.xml"] = strToU8(`<workbook ${NS}>${p.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheetTags}</sheets></workbook>`);
