@@ -176,8 +176,12 @@ function bindIndicator(claim: Claim, masked: string, heading: ReturnType<typeof 
     return;
   }
   if (claim.measure === "change" || claim.measure === "rate" || claim.measure === "share") return;
+  // "收入885.15万元，支出930.40万元": a bare 支出 (收入) right before the number names the other side of the
+  // account, so the 收入 (支出) indicator said earlier is not inherited; the figure is left unchecked.
+  const otherSide = (name: string | undefined) => !!name && oppositeSide(claim.segment, name);
   const sentenceBefore = masked.slice(claim.sentence.start, claim.start);
   const inSentence = lastIndicator(sentenceBefore);
+  if (inSentence && otherSide(inSentence.name)) return;
   if (inSentence) {
     claim.indicator = inSentence.key;
     claim.indicatorName = inSentence.name;
@@ -192,6 +196,7 @@ function bindIndicator(claim: Claim, masked: string, heading: ReturnType<typeof 
     claim.binding = "heading";
     return;
   }
+  if (heading && otherSide(heading.name)) return;
   if (heading) {
     claim.indicator = heading.key;
     claim.indicatorName = heading.name;
@@ -199,11 +204,18 @@ function bindIndicator(claim: Claim, masked: string, heading: ReturnType<typeof 
     return;
   }
   const inParagraph = lastIndicator(paragraphBefore);
-  if (inParagraph) {
+  if (inParagraph && !otherSide(inParagraph.name)) {
     claim.indicator = inParagraph.key;
     claim.indicatorName = inParagraph.name;
     claim.binding = "paragraph";
   }
+}
+
+/** The words before a number say 支出 where the inherited indicator is a 收入 (or the other way round). */
+function oppositeSide(segment: string, inheritedName: string): boolean {
+  const says = (word: string) => segment.includes(word);
+  const names = (word: string) => inheritedName.includes(word);
+  return (says("支出") && !says("收入") && names("收入") && !names("支出")) || (says("收入") && !says("支出") && names("支出") && !names("收入"));
 }
 
 export const MONEY_UNITS: readonly ClaimUnit[] = ["万元", "元", "亿元"];
