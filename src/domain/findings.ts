@@ -118,3 +118,16 @@ export function severityRank(severity: Severity): number {
 export function compareFindings(a: { severity: Severity }, b: { severity: Severity }): number {
   return severityRank(a.severity) - severityRank(b.severity);
 }
+
+/**
+ * How a finding names the settings it depended on (Finding.settings), in the words of the 设置 page — one
+ * wording for the identity rules and the 绩效 rules, so no internal name reaches an accountant.
+ */
+export function toleranceSetting(settings: CheckSettings): string {
+  const t = settings.tolerance;
+  return `容差=${t.kind === "envelope" ? "舍位容差" : t.kind === "strict" ? "严格" : `固定 ${t.amount}`}`;
+}
+
+export function reverseFormulaSetting(settings: CheckSettings): string {
+  return `反向指标公式=${settings.reverseFormula === "ratio" ? "目标值÷实际值" : "超出目标按比例扣分"}`;
+}

@@ -10,7 +10,7 @@ import type { TableSummary } from "../domain/engine";
 import { groupFindingsByCell, type CellFindingGroup } from "../domain/finding-groups";
 import type { Finding, Severity } from "../domain/findings";
 import { qualify } from "../domain/address";
-import { groupForPane, plainWords } from "./finding-view";
+import { groupForPane } from "./finding-view";
 import { S } from "./strings";
 
 const BADGE_COLOR: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
@@ -102,7 +102,7 @@ function CellItem({ cell, onSelect, styles }: { cell: CellFindingGroup; onSelect
         className={mergeClasses(styles.item, styles[cell.severity], interactive && styles.clickable)}
         role={interactive ? "button" : undefined}
         tabIndex={interactive ? 0 : undefined}
-        aria-label={interactive ? `${S.finding.goTo(where)}：${plainWords(lead.message)}` : undefined}
+        aria-label={interactive ? `${S.finding.goTo(where)}：${lead.message}` : undefined}
         onClick={interactive ? select : undefined}
         onKeyDown={
           interactive
@@ -145,19 +145,19 @@ function RuleEntry({ finding: f, styles }: { finding: Finding; styles: Styles })
         <Text size={200} className={styles.term}>
           {S.finding.rule} {f.rule}{" "}
         </Text>
-        {plainWords(f.message)}
+        {f.message}
       </Text>
       {(f.expected !== null || f.actual !== null || f.difference || f.tolerance) && (
         <dl className={styles.facts}>
           <Fact term={S.finding.expected} value={f.expected} styles={styles} />
           <Fact term={S.finding.actual} value={f.actual} styles={styles} />
           <Fact term={S.finding.difference} value={f.difference ?? null} styles={styles} />
-          <Fact term={S.finding.tolerance} value={f.tolerance ? plainWords(f.tolerance) : null} styles={styles} />
+          <Fact term={S.finding.tolerance} value={f.tolerance ?? null} styles={styles} />
         </dl>
       )}
       {f.settings && f.settings.length > 0 && (
         <Text size={200} className={styles.meta}>
-          {S.finding.settings}：{f.settings.map(plainWords).join("；")}
+          {S.finding.settings}：{f.settings.join("；")}
         </Text>
       )}
     </div>

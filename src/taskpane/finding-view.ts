@@ -40,18 +40,3 @@ export function groupForPane(cells: readonly CellFindingGroup[], tables: readonl
   // Array.prototype.sort is stable: cells keep groupFindingsByCell's order (severity, then engine order).
   return [...groups.values()].sort((a, b) => a.worst - b.worst || a.order - b.order).map(({ key, title, cells: c }) => ({ key, title, cells: c }));
 }
-
-/**
- * Engine and settings vocabulary an accountant does not use, in the words of the 设置 page. The rule
- * texts are the engine's; the pane shows them through this so that no internal name reaches the user.
- */
-const PLAIN_TERMS: readonly [RegExp, string][] = [
-  [/舍位包络/g, "舍位容差"],
-  [/容差策略=/g, "容差="],
-  [/\bpmkpi\b/g, "超出目标按比例扣分"],
-  [/\bratio\b/g, "目标值÷实际值"],
-];
-
-export function plainWords(text: string): string {
-  return PLAIN_TERMS.reduce((t, [pattern, plain]) => t.replace(pattern, plain), text);
-}

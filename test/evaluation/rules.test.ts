@@ -227,7 +227,7 @@ describe("soft rules", () => {
     expect(f.cell).toBe("H14");
     expect(f.expected).toBe("13.64");
     expect(f.actual).toBe("13.5");
-    expect(f.settings).toEqual(["反向指标公式=ratio", "得分小数位=2"]);
+    expect(f.settings).toEqual(["反向指标公式=目标值÷实际值", "得分小数位=2"]);
   });
 
   it("S6: an equality target of 0 missed scores 0", () => {

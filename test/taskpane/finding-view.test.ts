@@ -1,6 +1,7 @@
 /** The findings list's data, without React (node environment). */
 import { groupFindingsByCell } from "../../src/domain/finding-groups";
-import { groupForPane, plainWords } from "../../src/taskpane/finding-view";
+import { groupForPane } from "../../src/taskpane/finding-view";
+import { DEFAULT_SETTINGS, reverseFormulaSetting, toleranceSetting } from "../../src/domain/findings";
 import { finding, table } from "./fakes";
 
 const T1 = table("总表!A1:F30", "总表", "income-expenditure-summary");
@@ -21,11 +22,11 @@ describe("groupForPane", () => {
   });
 });
 
-describe("plainWords", () => {
-  it("says the settings in the words of the 设置 page", () => {
-    expect(plainWords("容差策略=舍位包络")).toBe("容差=舍位容差");
-    expect(plainWords("反向指标公式=pmkpi")).toBe("反向指标公式=超出目标按比例扣分");
-    expect(plainWords("反向指标公式=ratio")).toBe("反向指标公式=目标值÷实际值");
-    expect(plainWords("合计 123.45 与 ratio2 无关")).toBe("合计 123.45 与 ratio2 无关");
+describe("settings named in findings", () => {
+  it("use the words of the 设置 page, never internal names", () => {
+    expect(toleranceSetting(DEFAULT_SETTINGS)).toBe("容差=舍位容差");
+    expect(toleranceSetting({ ...DEFAULT_SETTINGS, tolerance: { kind: "fixed", amount: "0.05" } })).toBe("容差=固定 0.05");
+    expect(reverseFormulaSetting(DEFAULT_SETTINGS)).toBe("反向指标公式=超出目标按比例扣分");
+    expect(reverseFormulaSetting({ ...DEFAULT_SETTINGS, reverseFormula: "ratio" })).toBe("反向指标公式=目标值÷实际值");
   });
 });

@@ -172,13 +172,6 @@ export function indicatorName(i: IndicatorRow): string {
   return `“${n}”`;
 }
 
-export function toleranceLabel(settings: CheckSettings): string {
-  const t = settings.tolerance;
-  if (t.kind === "envelope") return "容差=舍位包络";
-  if (t.kind === "strict") return "容差=严格";
-  return `容差=固定${t.amount}`;
-}
-
 /* ----------------------------------------------------------- comparisons */
 
 type Judgement = "ok" | "rounded" | "hidden" | "mismatch";

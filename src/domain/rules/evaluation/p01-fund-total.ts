@@ -1,5 +1,6 @@
+import { toleranceSetting } from "../../findings";
 import type { AmountCell, TableRow } from "../../model";
-import { fmt, judgeSum, SELF_EVALUATION_KINDS, shown, toleranceLabel, type EvaluationRule, type RuleResult } from "./context";
+import { fmt, judgeSum, SELF_EVALUATION_KINDS, shown, type EvaluationRule, type RuleResult } from "./context";
 
 export const P1: EvaluationRule = {
   id: "P1",
@@ -44,7 +45,7 @@ export const P1: EvaluationRule = {
           actual,
           difference: fmt(j.difference, j.decimals),
           tolerance: j.tolerance,
-          settings: [toleranceLabel(ctx.settings)],
+          settings: [toleranceSetting(ctx.settings)],
           ...(j.status === "rounding" ? { severity: "info" as const } : {}),
         });
       }

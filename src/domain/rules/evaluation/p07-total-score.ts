@@ -1,4 +1,5 @@
-import { fmt, judgeSum, scoreTerms, SELF_EVALUATION_KINDS, shown, toleranceLabel, usable, type EvaluationRule } from "./context";
+import { toleranceSetting } from "../../findings";
+import { fmt, judgeSum, scoreTerms, SELF_EVALUATION_KINDS, shown, usable, type EvaluationRule } from "./context";
 
 export const P7: EvaluationRule = {
   id: "P7",
@@ -23,7 +24,7 @@ export const P7: EvaluationRule = {
         actual: shown(ts),
         difference: fmt(j.difference, j.decimals),
         tolerance: j.tolerance,
-        settings: [toleranceLabel(ctx.settings)],
+        settings: [toleranceSetting(ctx.settings)],
         ...(j.status === "rounding" ? { severity: "info" as const } : {}),
       },
     ];

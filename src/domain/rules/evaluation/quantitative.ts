@@ -1,3 +1,4 @@
+import { reverseFormulaSetting } from "../../findings";
 /**
  * The score of a quantitative indicator (年度指标值 and 实际完成值 both numbers in the same unit),
  * recomputed by the indicator's type: S4 正向, S5 反向, S6 等于. scoring.ts decides the type from the
@@ -32,7 +33,7 @@ export function quantitativeCheck(ctx: EvaluationContext, i: ReturnType<typeof s
     expected,
     alternatives: [],
     settingDecimals: settings.scoreDecimals,
-    settings: rule === "S5" ? [`反向指标公式=${settings.reverseFormula}`, scoreSetting] : [scoreSetting],
+    settings: rule === "S5" ? [reverseFormulaSetting(settings), scoreSetting] : [scoreSetting],
     cells: [score.address, target.cell.address, actual.cell.address, i.weight.address],
     describe: (e, a) => `${indicatorName(i)}得分（${score.address}）${how} = ${e}，表中为 ${a}（各地计分公式不一，请核实）`,
   };

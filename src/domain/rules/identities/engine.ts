@@ -5,7 +5,7 @@
  */
 import { Decimal, ZERO } from "../../decimal";
 import { qualify, type CellAddress } from "../../address";
-import type { CheckSettings, RuleFinding, Severity } from "../../findings";
+import { toleranceSetting, type CheckSettings, type RuleFinding, type Severity } from "../../findings";
 import { KIND_SHORT_TITLES } from "../../kinds";
 import { formatAmount } from "../../format";
 import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../../model";
@@ -112,11 +112,6 @@ function judge(diff: Decimal, addends: number, decimals: number, broken: Identit
   return { severity: broken, tolerance: tol };
 }
 
-function settingsNote(settings: CheckSettings): string[] {
-  const p = settings.tolerance;
-  return [`容差策略=${p.kind === "envelope" ? "舍位包络" : p.kind === "strict" ? "严格" : `固定 ${p.amount}`}`];
-}
-
 function makeFinding(
   identity: Identity,
   home: RecognizedTable,
@@ -149,7 +144,7 @@ function makeFinding(
     difference: fmt(diff, decimals),
     tolerance: verdict.tolerance,
     table: home.id,
-    settings: settingsNote(settings),
+    settings: [toleranceSetting(settings)],
     sum: {
       difference: diff,
       decimals,
