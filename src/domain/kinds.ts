@@ -31,3 +31,16 @@ export const KIND_SHORT_TITLES: Readonly<Partial<Record<TableKind, string>>> = {
   "government-fund": "政府性基金决算表",
   "state-capital": "国有资本经营决算表",
 };
+
+/** The nine core tables by their number in the domain reference (T1 收入支出决算总表 … T9 国有资本经营), for rule and lookup tables. */
+export const CORE_TABLES = {
+  T1: "income-expenditure-summary",
+  T2: "income",
+  T3: "expenditure",
+  T4: "fiscal-summary",
+  T5: "general-budget-expenditure",
+  T6: "general-budget-basic-expenditure",
+  T7: "three-public-expenses",
+  T8: "government-fund",
+  T9: "state-capital",
+} as const satisfies Record<string, TableKind>;

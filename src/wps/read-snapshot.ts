@@ -17,6 +17,7 @@
  * Displayed text is derived from the value and format with the project's formatter (Range.Text of a
  * multi-cell range is null when the cells differ), so it matches what the CLI and the demo show.
  */
+import { splitSheet } from "../domain/address";
 import { a1ToBox, boxToA1, type CellSnapshot, type RangeBox, type RawValue, type SheetSnapshot, type WorkbookSnapshot } from "../domain/grid";
 import { formatNumber } from "../domain/number-format";
 import type { ReadProgress } from "../domain/port";
@@ -75,7 +76,7 @@ export function asRows<T>(value: T | T[][], rows: number, cols: number): T[][] {
 export function rangeBox(range: EtRange): RangeBox | null {
   const address = range.Address(false, false);
   if (typeof address !== "string" || address.includes(",")) return null;
-  const ref = address.slice(address.lastIndexOf("!") + 1);
+  const ref = splitSheet(address).range;
   // A whole row or column ("3:5", "B:D") comes back without the other coordinate.
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(ref);
   if (rows) return { top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };

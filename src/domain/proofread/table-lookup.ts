@@ -4,6 +4,7 @@ import { qualify } from "../address";
 import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
 import type { Measure } from "./claims";
 import { normalizeItemName } from "./vocabulary";
+import { CORE_TABLES } from "../kinds";
 
 export interface TableValue {
   /** displayed value, in the table's unit */
@@ -18,15 +19,7 @@ export interface TableValue {
 
 type Path = [kind: TableKind, row: string, column: string, group?: string];
 
-const T1 = "income-expenditure-summary";
-const T2 = "income";
-const T3 = "expenditure";
-const T4 = "fiscal-summary";
-const T5 = "general-budget-expenditure";
-const T6 = "general-budget-basic-expenditure";
-const T7 = "three-public-expenses";
-const T8 = "government-fund";
-const T9 = "state-capital";
+const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = CORE_TABLES;
 
 const ACTUAL: Record<string, Path[]> = {
   "grand-total": [

@@ -3,7 +3,7 @@
  * 情况说明 一…十 (十、其他重要事项的情况说明: 机关运行经费, 政府采购, 国有资产占有使用, 预算绩效管理),
  * 第四部分 名词解释. Amounts in 元 documents are printed as the tables print them (千分位).
  */
-import type { NarrativeTemplate } from "./types";
+import { FINAL_ACCOUNTS_GLOSSARY, type NarrativeTemplate } from "./types";
 
 export const CENTRAL_2023: NarrativeTemplate = {
   id: "central-2023",
@@ -12,19 +12,7 @@ export const CENTRAL_2023: NarrativeTemplate = {
   style: "shanghai",
   conventions: { thousands: true, percentDecimals: 2, itemMark: "." },
   title: "{U}{Y}年度部门决算",
-  glossary: [
-    "财政拨款收入",
-    "事业收入",
-    "经营收入",
-    "其他收入",
-    "年初结转和结余",
-    "年末结转和结余",
-    "基本支出",
-    "项目支出",
-    "经营支出",
-    "“三公”经费",
-    "机关运行经费",
-  ],
+  glossary: FINAL_ACCOUNTS_GLOSSARY,
   parts: [
     {
       heading: "第一部分 部门概况",

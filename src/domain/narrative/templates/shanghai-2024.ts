@@ -1,5 +1,5 @@
 /** 上海市2024年度部门决算模板: 第一部分 概况, 第二部分 决算表, 第三部分 情况说明 一…十一, 第四部分 名词解释. */
-import type { NarrativeTemplate } from "./types";
+import { FINAL_ACCOUNTS_GLOSSARY, type NarrativeTemplate } from "./types";
 
 export const SHANGHAI_2024: NarrativeTemplate = {
   id: "shanghai-2024",
@@ -8,19 +8,7 @@ export const SHANGHAI_2024: NarrativeTemplate = {
   style: "shanghai",
   conventions: { thousands: false, percentDecimals: 2, itemMark: "、" },
   title: "{U}{Y}年度部门决算",
-  glossary: [
-    "财政拨款收入",
-    "事业收入",
-    "经营收入",
-    "其他收入",
-    "年初结转和结余",
-    "年末结转和结余",
-    "基本支出",
-    "项目支出",
-    "经营支出",
-    "“三公”经费",
-    "机关运行经费",
-  ],
+  glossary: FINAL_ACCOUNTS_GLOSSARY,
   parts: [
     {
       heading: "第一部分 {U}概况",

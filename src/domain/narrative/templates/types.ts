@@ -43,3 +43,18 @@ export interface NarrativeTemplate {
   /** 第一部分 … as top-level nodes (level 0); 一、 level 1; （一） level 2 */
   parts: readonly TemplateNode[];
 }
+
+/** The 名词解释 terms the 财政部 and Shanghai templates both list (the wording of each is in sections/glossary.ts). */
+export const FINAL_ACCOUNTS_GLOSSARY: readonly string[] = [
+    "财政拨款收入",
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "年初结转和结余",
+    "年末结转和结余",
+    "基本支出",
+    "项目支出",
+    "经营支出",
+    "“三公”经费",
+    "机关运行经费",
+];

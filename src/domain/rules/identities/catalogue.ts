@@ -5,6 +5,7 @@
  */
 import type { TableKind } from "../../model";
 import type { CatalogueKind, ColumnKey, RowKey } from "./keys";
+import { CORE_TABLES } from "../../kinds";
 
 type Level = "class" | "section" | "item";
 
@@ -118,15 +119,7 @@ type DeclaredOn<K extends CatalogueKind> =
 /** An identity as declared: its cells named by the keys the layouts declare. */
 type DeclaredIdentity = { [K in CatalogueKind]: DeclaredOn<K> }[CatalogueKind];
 
-const T1 = "income-expenditure-summary";
-const T2 = "income";
-const T3 = "expenditure";
-const T4 = "fiscal-summary";
-const T5 = "general-budget-expenditure";
-const T6 = "general-budget-basic-expenditure";
-const T7 = "three-public-expenses";
-const T8 = "government-fund";
-const T9 = "state-capital";
+const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = CORE_TABLES;
 
 const INCOME_SOURCES = ["general-budget", "government-fund", "state-capital", "fiscal", "superior-subsidy", "business", "operating", "affiliated", "other"] as const;
 const FUNDS = ["general-budget", "government-fund", "state-capital"] as const;
