@@ -38,6 +38,8 @@ export const CLASS_RULES: Record<string, readonly string[]> = {
   name: ["NARR.NAME"],
   completion: ["NARR.COMPLETION"],
   "zero-base": ["NARR.CHANGE"],
+  // a stated growth/decline rate that is not (this year − last year) ÷ last year
+  change: ["NARR.CHANGE"],
   "percent-space": ["NARR.SPACE"],
   // 错别字/漏字: only a misspelt 科目 name is recognized; other slips are annotated so that recall says so
   typo: ["NARR.NAME"],
