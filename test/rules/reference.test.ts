@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EVALUATION_RULES, IDENTITIES, STRUCTURAL_RULES } from "../../src/domain/rules";
+import { NARR_RULES } from "../../src/domain/proofread";
 import { renderRuleReference } from "../../src/domain/rules/reference";
 
 const DOC = join(__dirname, "..", "..", "docs", "rules.md");
@@ -25,4 +26,16 @@ it("lists every registered rule once per statement, with its severity", () => {
   }
   const statements = new Set(IDENTITIES.map((i) => `${i.id} | ${i.statement}`));
   expect(rows.filter((l) => IDENTITIES.some((i) => l.startsWith(`| ${i.id} | `)))).toHaveLength(statements.size);
+});
+
+it("lists every 说明 proofreading rule once, with its statement and its severity policy", () => {
+  const rows = renderRuleReference()
+    .split("\n")
+    .filter((l) => l.startsWith("| NARR."));
+  expect(rows.map((l) => l.split(" | ")[0].slice(2))).toEqual(NARR_RULES.map((r) => r.meta.id));
+  for (const { meta } of NARR_RULES) {
+    const row = rows.find((l) => l.startsWith(`| ${meta.id} | `))!;
+    expect(row).toContain(meta.statement);
+    expect(row).toContain(meta.policy);
+  }
 });

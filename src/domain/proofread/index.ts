@@ -4,80 +4,32 @@
  */
 import { compareFindings } from "../findings";
 import { extractClaims } from "./claims";
-import {
-  checkBrackets,
-  checkCaptions,
-  checkCounts,
-  checkDecimals,
-  checkDuplicateWords,
-  checkItemNames,
-  checkNumbering,
-  checkPlaceholders,
-  checkPunctuation,
-  checkReasons,
-  checkSpaces,
-  checkUnitName,
-  checkResidue,
-  checkUnits,
-  checkWording,
-  checkYears,
-  checkZeroAndNegativeChanges,
-  checkZeroItems,
-  type FormContext,
-} from "./checks/form";
-import { runInternalChecks } from "./checks/internal";
-import { runTableChecks } from "./checks/tables";
 import { parseDocument } from "./document";
+import { NARR_RULES, PASSES, type ProofreadContext } from "./rules";
 import { TableLookup } from "./table-lookup";
 import type { ProofreadFinding, ProofreadOptions } from "./types";
 export * from "./types";
+export { NARR_RULES } from "./rules";
 
+/** Findings on one place of the text: errors first, then in registry order. */
+const RANK = new Map(NARR_RULES.map((r, i) => [r.meta.id as string, i]));
 
 export function proofread(text: string, options: ProofreadOptions = {}): ProofreadFinding[] {
   const doc = parseDocument(text);
-  const claims = extractClaims(doc);
-  const tables = options.tables && options.tables.length > 0 ? new TableLookup(options.tables) : undefined;
-  // figures the tables contradict first: nothing is recomputed from them (one root cause per wrong figure)
-  const wrong = new Set<number>();
-  const tableFindings = tables ? runTableChecks(doc, claims, tables, wrong) : [];
-  const suspect = new Map<number, ProofreadFinding>();
-  for (const id of wrong) {
-    const claim = claims[id];
-    const root = tableFindings.find((f) => f.offset === claim.clause.start && (f.rule === "NARR.TABLE-AMOUNT" || f.rule === "NARR.UNIT"));
-    if (root) suspect.set(id, root);
-  }
-  const internal = runInternalChecks(doc, claims, tables, wrong, suspect);
-  const form: FormContext = {
+  const ctx: ProofreadContext = {
     doc,
-    claims,
+    claims: extractClaims(doc),
+    tables: options.tables && options.tables.length > 0 ? new TableLookup(options.tables) : undefined,
     percentDecimals: options.percentDecimals,
-    ratios: internal.ratios,
-    wrong: internal.wrong,
-    tableUnit: tables?.unit ?? undefined,
+    wrong: new Set(),
+    suspect: new Map(),
+    ratios: new Map(),
   };
-  const findings = [
-    ...checkResidue(form),
-    ...checkDuplicateWords(form),
-    ...checkPunctuation(form),
-    ...checkWording(form),
-    ...checkUnits(form),
-    ...checkZeroAndNegativeChanges(form),
-    ...internal.findings,
-    ...tableFindings,
-    ...checkDecimals(form),
-    ...checkNumbering(form),
-    ...checkCaptions(form),
-    ...checkYears(form, tables?.year ?? null),
-    ...checkUnitName(form),
-    ...checkItemNames(form),
-    ...checkBrackets(form),
-    ...checkSpaces(form),
-    ...checkCounts(form),
-    ...checkZeroItems(form),
-    ...checkReasons(form),
-    ...checkPlaceholders(form),
-  ];
-  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || compareFindings(a, b));
+  const findings: ProofreadFinding[] = [];
+  for (const pass of PASSES) {
+    for (const rule of NARR_RULES) if (rule.pass === pass && rule.check) findings.push(...rule.check(ctx));
+  }
+  const out = dedupe(findings).sort((a, b) => a.offset - b.offset || compareFindings(a, b) || (RANK.get(a.rule) ?? 0) - (RANK.get(b.rule) ?? 0));
   for (const f of out) {
     const paragraph = doc.paragraphs.find((p) => f.offset >= p.start && f.offset < p.end) ?? doc.paragraphs.find((p) => f.offset < p.start);
     if (paragraph) f.paragraph = paragraph.index;

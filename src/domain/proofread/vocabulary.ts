@@ -1,6 +1,6 @@
 /**
  * Names of the indicators a 说明 states amounts for, by canonical key. The keys are what claims are
- * bound to, and what the table check maps to cells (checks/tables.ts).
+ * bound to, and what the table check maps to cells (rules/table-amount.ts).
  */
 
 export type Family = "general-budget" | "government-fund" | "state-capital";

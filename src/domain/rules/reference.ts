@@ -3,13 +3,15 @@
  * from the code: scripts/gen-rules-doc.ts writes it, test/rules/reference.test.ts checks it is current.
  */
 import { KIND_TITLES } from "../kinds";
+import type { Severity } from "../findings";
 import type { TableKind } from "../model";
+import { NARR_RULES } from "../proofread/rules";
 import { EVALUATION_RULES } from "./evaluation";
 import { IDENTITIES, type Identity, type Term } from "./identities/catalogue";
 import type { RuleMeta } from "./rule";
 import { STRUCTURAL_RULES } from "./structural";
 
-const SEVERITY_NAMES: Record<RuleMeta["severity"], string> = { error: "错误", warning: "警告" };
+const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
 
 const FORM_NAMES: Record<string, string> = { "finance-2020-10": "财预〔2020〕10号附1", sichuan: "四川", guizhou: "贵州", chongqing: "重庆", generic: "其他" };
 
@@ -50,6 +52,17 @@ function table(rules: readonly RuleMeta[], extra?: (r: RuleMeta) => string): str
   ];
 }
 
+function narrTable(): string[] {
+  return [
+    "| 编号 | 规则 | 最高级别 | 何时为何级别 | 读取 |",
+    "|---|---|---|---|---|",
+    ...NARR_RULES.map(({ meta: r }) => {
+      const reads = ["说明文字", ...(r.reads.length > 0 ? [`给出表时：${r.reads.map((k) => KIND_TITLES[k]).join("、")}`] : [])].join("；");
+      return `| ${[r.id, cell(r.statement), SEVERITY_NAMES[r.severity], cell(r.policy), reads].join(" | ")} |`;
+    }),
+  ];
+}
+
 export function renderRuleReference(): string {
   const forms = new Map(EVALUATION_RULES.map((r) => [r.id, r.forms]));
   const lines = [
@@ -74,10 +87,16 @@ export function renderRuleReference(): string {
     "",
     ...table(EVALUATION_RULES, (r) => forms.get(r.id)?.map((f) => FORM_NAMES[f] ?? f).join("、") ?? "全部版式"),
     "",
+    "## 决算说明校对（src/domain/proofread/rules/，每条一个模块）",
+    "",
+    "逐句读取说明文字。给出表时先与表核对：与表不符的数字是根源，不再据以重算；再按文中数字重算（合计、占比、增减、完成率、得分），",
+    "最后检查文字与格式。同一处的多条结果按错误、警告、提示排列，同级按本表顺序。",
+    "",
+    ...narrTable(),
+    "",
     "## 不在本表中的检查",
     "",
     "- READ.NUMBER、READ.SHEET、RECOGNIZE.NONE：识别时报告（src/domain/recognize/），不是勾稽规则。",
-    "- NARR.*：决算说明校对（src/domain/proofread/），尚未改为带声明的规则模块，暂不在本表生成。",
     "",
   ];
   return lines.join("\n");

@@ -1,13 +1,18 @@
-/** Claims against the recognized tables: amounts, "主要包括" lists, 元/万元, "无…" sentences. */
+/**
+ * NARR.TABLE-AMOUNT: the amounts the text states against the recognized tables. One comparison decides
+ * for each figure: as in the table, the table's digits in another unit (NARR.UNIT), or another amount.
+ * A figure found wrong here is the root cause: nothing is recomputed from it.
+ */
 import { Decimal } from "../../decimal";
 import { formatAmount } from "../../format";
+import { CORE_TABLES } from "../../kinds";
 import { inWan, isMoney, type Claim } from "../claims";
 import type { TextDocument } from "../document";
 import { makeFinding } from "../finding";
-import { ECONOMIC_CLASSES, type TableLookup, type TableValue } from "../table-lookup";
+import type { TableLookup, TableValue } from "../table-lookup";
 import type { ProofreadFinding } from "../types";
-import { normalizeItemName } from "../vocabulary";
-import { listItems } from "./internal";
+import type { NarrRule, ProofreadContext } from "./rule";
+import { wrongUnitFinding } from "./unit";
 
 function toUnit(v: TableValue, unit: "万元" | "元"): Decimal {
   if (v.unit === unit) return v.displayed;
@@ -38,19 +43,9 @@ function checkAmounts(doc: TextDocument, claims: Claim[], tables: TableLookup, w
     if (candidates.some((v) => sameAtDecimals(toUnit(v, claimUnit === "元" ? "元" : "万元"), claimUnit === "万元" ? inWan(c) : c.value, c.decimals))) continue;
     const span = { start: c.clause.start, end: c.clause.end };
     const first = candidates[0];
-    // the digits are right but the unit is not (住房公积金 3.58元 in a 万元 table)
+    // the digits are right but the unit is not
     if (c.unit !== first.unit && candidates.some((v) => sameAtDecimals(v.displayed, c.value, c.decimals))) {
-      out.push(
-        makeFinding(doc, {
-          rule: "NARR.UNIT",
-          severity: "error",
-          span,
-          message: `表中单位为“${first.unit}”（${first.where} ${formatAmount(first.displayed)}），文中写成“${c.printed}${c.unit}”。`,
-          expected: `${c.printed}${first.unit}`,
-          actual: `${c.printed}${c.unit}`,
-          replacements: [{ start: c.end, end: c.unitEnd, text: first.unit }],
-        }),
-      );
+      out.push(wrongUnitFinding(doc, c, first));
       wrong.add(c.id);
       continue;
     }
@@ -74,55 +69,6 @@ function checkAmounts(doc: TextDocument, claims: Claim[], tables: TableLookup, w
   return out;
 }
 
-function headScope(head: string): { group?: "personnel" | "public"; classCode?: string; label: string } | undefined {
-  let best: { at: number; scope: { group?: "personnel" | "public"; classCode?: string; label: string } } | undefined;
-  const consider = (name: string, scope: { group?: "personnel" | "public"; classCode?: string; label: string }): void => {
-    const at = head.lastIndexOf(name);
-    if (at >= 0 && (!best || at + name.length > best.at)) best = { at: at + name.length, scope };
-  };
-  consider("人员经费", { group: "personnel", label: "人员经费" });
-  consider("公用经费", { group: "public", label: "公用经费" });
-  for (const cls of ECONOMIC_CLASSES) for (const name of cls.names) consider(name, { classCode: cls.code, label: name });
-  // the list must follow its head closely ("人员经费114.75万元，主要包括：")
-  if (!best || head.length - best.at > 16 || /[。；]/.test(head.slice(best.at))) return undefined;
-  return best.scope;
-}
-
-function checkLists(doc: TextDocument, tables: TableLookup): ProofreadFinding[] {
-  const out: ProofreadFinding[] = [];
-  for (const list of listItems(doc)) {
-    const scope = headScope(list.head);
-    if (!scope) continue;
-    const rows = tables.economicItems(scope);
-    if (!rows) continue;
-    const byName = new Map(rows.map((r) => [normalizeItemName(r.name), r]));
-    const listed = list.items.map((i) => normalizeItemName(i.name));
-    const zeroListed = list.items.filter((i) => byName.get(normalizeItemName(i.name))?.zero);
-    const unknown = list.items.filter((i) => !byName.has(normalizeItemName(i.name)));
-    const missing = rows.filter((r) => !r.zero && !listed.includes(normalizeItemName(r.name)));
-    const partialAllowed = list.etc !== "";
-    if (zeroListed.length === 0 && unknown.length === 0 && (missing.length === 0 || partialAllowed)) continue;
-    const problems: string[] = [];
-    if (zeroListed.length > 0) problems.push(`列出了表中决算数为0的款：${zeroListed.map((i) => i.name).join("、")}`);
-    if (unknown.length > 0) problems.push(`表中未见：${unknown.map((i) => i.name).join("、")}`);
-    if (missing.length > 0 && !partialAllowed) problems.push(`漏列了表中不为0的款：${missing.map((r) => r.name).join("、")}`);
-    const expected = rows.filter((r) => !r.zero).map((r) => r.name).join("、");
-    out.push(
-      makeFinding(doc, {
-        rule: "NARR.LIST",
-        severity: zeroListed.length > 0 ? "error" : "warning",
-        span: { start: list.start, end: list.end + list.etc.length },
-        message: `“${scope.label}”的列举与一般公共预算财政拨款基本支出决算表不符：${problems.join("；")}。`,
-        expected,
-        actual: list.items.map((i) => i.name).join("、"),
-        replacements: expected ? [{ start: list.start, end: list.end, text: expected }] : undefined,
-      }),
-    );
-  }
-  return out;
-}
-
-/** "无“三公”经费财政拨款支出" / "无政府性基金预算财政拨款收入和支出" while the table has amounts. */
 function checkNothingSentences(doc: TextDocument, tables: TableLookup): ProofreadFinding[] {
   const out: ProofreadFinding[] = [];
   const specs: { re: RegExp; keys: string[]; label: string }[] = [
@@ -205,63 +151,32 @@ function checkChainSplit(doc: TextDocument, claims: Claim[], tables: TableLookup
   return out;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const kept = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = kept;
-    }
-  }
-  return row[b.length];
-}
-
-const LEVEL: Record<string, string> = { 类: "class", 款: "section", 项: "item" };
-
-/** A 类/款/项 named in the text that no row of the tables has, one or two characters off one that is. */
-function checkChainNames(doc: TextDocument, tables: TableLookup): ProofreadFinding[] {
-  const labels = tables.codedLabels();
-  if (labels.length === 0) return [];
-  const known = new Set(labels.map((l) => normalizeItemName(l.label)));
-  const out: ProofreadFinding[] = [];
-  for (const m of doc.masked.matchAll(/([\u4e00-\u9fff][\u4e00-\u9fff、]{1,29})[（(](类|款|项)[)）]/g)) {
-    const name = m[1];
-    if (known.has(normalizeItemName(name))) continue;
-    const level = LEVEL[m[2]];
-    const limit = Math.max(1, Math.floor(name.length / 5));
-    const close = labels
-      .filter((l) => l.level === level && Math.abs(l.label.length - name.length) <= limit)
-      .map((l) => ({ label: l.label, distance: editDistance(normalizeItemName(name), normalizeItemName(l.label)) }))
-      .filter((l) => l.distance <= limit)
-      .sort((a, b) => a.distance - b.distance)
-      .filter((l, i, all) => all.findIndex((x) => x.label === l.label) === i);
-    if (close.length === 0 || (close.length > 1 && close[1].distance === close[0].distance)) continue;
-    const start = m.index!;
-    out.push(
-      makeFinding(doc, {
-        rule: "NARR.NAME",
-        severity: "warning",
-        span: { start, end: start + m[0].length },
-        message: `科目名称“${name}（${m[2]}）”在表中没有，表中最接近的是“${close[0].label}”，请核对。`,
-        expected: close[0].label,
-        actual: name,
-        replacements: [{ start, end: start + name.length, text: close[0].label }],
-      }),
-    );
+function checkTableAmounts(ctx: ProofreadContext): ProofreadFinding[] {
+  const { doc, claims, tables } = ctx;
+  if (!tables) return [];
+  const out = [
+    ...checkAmounts(doc, claims, tables, ctx.wrong),
+    ...checkNothingSentences(doc, tables),
+    ...checkOfficeOperation(doc, claims, tables),
+    ...checkChainSplit(doc, claims, tables),
+  ];
+  // a figure the tables contradict is the root cause of what is recomputed from it: the first finding on its clause
+  for (const id of ctx.wrong) {
+    const claim = claims[id];
+    const root = out.find((f) => f.offset === claim.clause.start && (f.rule === "NARR.TABLE-AMOUNT" || f.rule === "NARR.UNIT"));
+    if (root) ctx.suspect.set(id, root);
   }
   return out;
 }
 
-export function runTableChecks(doc: TextDocument, claims: Claim[], tables: TableLookup, wrong: Set<number>): ProofreadFinding[] {
-  return [
-    ...checkAmounts(doc, claims, tables, wrong),
-    ...checkLists(doc, tables),
-    ...checkNothingSentences(doc, tables),
-    ...checkOfficeOperation(doc, claims, tables),
-    ...checkChainSplit(doc, claims, tables),
-    ...checkChainNames(doc, tables),
-  ];
-}
+export const TABLE_AMOUNT: NarrRule = {
+  meta: {
+    id: "NARR.TABLE-AMOUNT",
+    statement: "文中金额与表中对应数一致；称“无”某项收支时表中该项为0；机关运行经费与公用经费合计一致；说成基本（项目）支出的款在表中不为0",
+    severity: "error",
+    policy: "与表不符且表中各候选数一致、称无而表中有、基本/项目支出说反：错误；候选数不一致、机关运行经费不同：警告",
+    reads: Object.values(CORE_TABLES),
+  },
+  pass: "tables",
+  check: checkTableAmounts,
+};

@@ -1,0 +1,86 @@
+/** NARR.COUNT: a stated number of items against the items listed, or against its breakdown by grade. */
+import { Decimal } from "../../decimal";
+import { makeFinding } from "../finding";
+import type { ProofreadFinding } from "../types";
+import type { NarrRule, ProofreadContext } from "./rule";
+import { clauseSpan } from "./support";
+
+/** "项目N个，其中：评级为优的项目a个、良的b个…": the counts by grade add up to the count. */
+function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
+  const out: ProofreadFinding[] = [];
+  const grade = /(优秀|优|良好|良|中等|中|合格|不合格|一般|较差|差)/;
+  for (const sentence of ctx.doc.paragraphs.flatMap((p) => p.sentences)) {
+    const text = ctx.doc.masked.slice(sentence.start, sentence.end);
+    const marker = /其中[：:，,]?/.exec(text);
+    if (!marker) continue;
+    const counts = [...text.matchAll(/(\d+)\s*(个|项)/g)].map((m) => ({ n: new Decimal(m[1]), at: m.index!, end: m.index! + m[0].length, unit: m[2] }));
+    const before = counts.filter((c) => c.at < marker.index);
+    const total = before[before.length - 1];
+    if (!total) continue;
+    const parts = counts
+      .filter((c) => c.at > marker.index && c.unit === total.unit)
+      .map((c, i, all) => ({ ...c, words: text.slice(i === 0 ? marker.index : all[i - 1].end, c.at) }));
+    const gradeWords = (w: string): string => w.replace(/其中|项目/g, "");
+    if (parts.length < 2 || !parts.every((p) => grade.test(gradeWords(p.words)))) continue;
+    const words = parts.map((p) => grade.exec(gradeWords(p.words))![1]);
+    const sum = parts.reduce((a, p) => a.plus(p.n), new Decimal(0));
+    if (sum.eq(total.n)) continue;
+    const has = (w: RegExp): boolean => words.some((x) => w.test(x));
+    const complete = has(/^优/) && has(/^良/) && has(/^(合格|中)/) && has(/^(不合格|差|较差)/);
+    if (sum.lt(total.n) && !complete) continue;
+    const expression = `${parts.map((p, i) => `${words[i]}${p.n.toString()}${p.unit}`).join(" + ")} = ${sum.toString()}${total.unit}`;
+    out.push(
+      makeFinding(ctx.doc, {
+        rule: "NARR.COUNT",
+        severity: "error",
+        span: { start: sentence.start, end: sentence.start + marker.index },
+        message: sum.gt(total.n)
+          ? `按等级分列的个数之和 ${expression}，大于总数${total.n.toString()}${total.unit}。`
+          : `已列出全部等级，个数之和 ${expression}，与总数${total.n.toString()}${total.unit}不等。`,
+        expected: sum.toString(),
+        actual: total.n.toString(),
+      }),
+    );
+  }
+  return out;
+}
+
+function checkCounts(ctx: ProofreadContext): ProofreadFinding[] {
+  const { doc } = ctx;
+  const out: ProofreadFinding[] = [];
+  for (const m of doc.masked.matchAll(/(\d{1,3})(?:个|项)[：:](?:包括[：:]?)?([^。；;\n]+)/g)) {
+    const list = m[2];
+    if (/，|,|等$|等[^、]*$/.test(list) || !list.includes("、")) continue;
+    const items = list.split("、").filter((s) => s.trim() !== "");
+    const stated = Number(m[1]);
+    if (items.length === stated) continue;
+    const start = m.index!;
+    out.push(
+      makeFinding(doc, {
+        rule: "NARR.COUNT",
+        severity: "warning",
+        span: clauseSpan(doc, start),
+        message: `写明${stated}个，但列出了${items.length}个，请核对。`,
+        expected: String(items.length),
+        actual: String(stated),
+      }),
+    );
+  }
+  return out;
+}
+
+function checkAllCounts(ctx: ProofreadContext): ProofreadFinding[] {
+  return [...checkCountSums(ctx), ...checkCounts(ctx)];
+}
+
+export const COUNT: NarrRule = {
+  meta: {
+    id: "NARR.COUNT",
+    statement: "写明的个数与列出的项数相等；按等级分列的个数之和不超过总数，列全等级时等于总数",
+    severity: "error",
+    policy: "按等级分列的个数之和不符：错误；“N个：”后列出的项数不符：警告",
+    reads: [],
+  },
+  pass: "text",
+  check: checkAllCounts,
+};
