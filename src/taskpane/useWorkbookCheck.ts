@@ -10,9 +10,14 @@ import { CheckController, type CheckEngine, type CheckState } from "./check-cont
 
 export type { CheckEngine, CheckPhase, CheckState } from "./check-controller";
 
+/** An engine whose code may still have to be fetched: `load` is awaited before a check starts. */
+export interface LoadableEngine extends CheckEngine {
+  load?(): Promise<unknown>;
+}
+
 export interface UseWorkbookCheckOptions {
   port: WorkbookPort;
-  engine: CheckEngine;
+  engine: LoadableEngine;
   settings: CheckSettings;
   autoRecheck: boolean;
   /** a fixed quiet period before an automatic re-check; adaptive when absent */
@@ -44,8 +49,23 @@ export function useWorkbookCheck({ port, engine, settings, autoRecheck, recheckD
   useEffect(() => controller.setSettings(settings), [controller, settings]);
   useEffect(() => controller.setAutoRecheck(autoRecheck), [controller, autoRecheck]);
   const state = useSyncExternalStore(controller.subscribe, controller.getState);
-  return useMemo(
-    () => ({ state, run: controller.run, clearMarks: controller.clearMarks, ensureResult: controller.ensureResult }),
-    [state, controller],
-  );
+  // A failed fetch is not reported here: the run goes on and the engine's own zh-CN error shows with 重试.
+  // Automatic re-checks (started inside the controller) need no wait: they follow a check that had the engine.
+  return useMemo(() => {
+    const ready = async () => {
+      await engine.load?.().catch(() => undefined);
+    };
+    return {
+      state,
+      run: async () => {
+        await ready();
+        return controller.run();
+      },
+      clearMarks: controller.clearMarks,
+      ensureResult: async () => {
+        await ready();
+        return controller.ensureResult();
+      },
+    };
+  }, [state, controller, engine]);
 }
