@@ -7,7 +7,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { S } from "../../src/taskpane/strings";
-import { FakePort } from "./fakes";
+import { FakePort, result } from "./fakes";
 
 type Part = "engine" | "narrative" | "settings" | "results";
 // How often each on-demand module was fetched, and which fetches fail (a webpack chunk error in the browser).
@@ -60,4 +60,20 @@ it("fetches each part on first use only, and explains a failed fetch in Chinese 
   await user.click(screen.getByTestId("tab-settings"));
   expect(await screen.findByTestId("settings-panel")).toBeInTheDocument();
   expect(mockFetch.loads).toEqual({ engine: 2, narrative: 2, settings: 1, results: 1 });
+});
+
+it("shows the check as running while the engine's code is still arriving, then the result", async () => {
+  let arrive!: () => void;
+  const engine = { load: () => new Promise<void>((resolve) => (arrive = resolve)), check: jest.fn(() => result([], [])) };
+  const port = new FakePort();
+  const user = userEvent.setup({ delay: null });
+  render(<App port={port} engine={engine} />);
+  await user.click(screen.getByTestId("run-check"));
+  expect(await screen.findByTestId("check-progress")).toHaveTextContent(S.check.running);
+  expect(screen.getByTestId("run-check")).toBeDisabled();
+  expect(port.readSnapshot).not.toHaveBeenCalled();
+  await act(async () => arrive());
+  expect(await screen.findByTestId("empty")).toBeInTheDocument();
+  expect(engine.check).toHaveBeenCalledTimes(1);
+  expect(screen.queryByTestId("check-progress")).not.toBeInTheDocument();
 });
