@@ -67,7 +67,10 @@ function ChunkUnavailable() {
   return (
     <div style={{ padding: 16, lineHeight: 1.6 }} data-testid="chunk-unavailable" role="alert">
       <h2 style={{ fontSize: 16, margin: "0 0 8px" }}>{S.lazy.failedTitle}</h2>
-      <p style={{ margin: 0 }}>{S.lazy.failedBody}</p>
+      <p style={{ margin: "0 0 8px" }}>{S.lazy.failedBody}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {S.lazy.retry}
+      </button>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // The pane's entry inside WPS 表格: the ET adapter is its own chunk, fetched only there. When it cannot be fetched
 // the pane explains why in Chinese instead of staying blank; when it arrives the pane opens over it.
 import "./dom-shims";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { S } from "../../src/taskpane/strings";
 import { FakePort } from "./fakes";
 
@@ -43,6 +43,7 @@ it("explains in Chinese when the WPS adapter cannot be fetched", async () => {
   const box = await screen.findByTestId("chunk-unavailable");
   expect(box).toHaveTextContent(S.lazy.failedTitle);
   expect(box).toHaveTextContent("请确认网络连通");
+  expect(within(box).getByRole("button", { name: S.lazy.retry })).toBeInTheDocument(); // reloads the page
   expect(screen.queryByTestId("run-check")).not.toBeInTheDocument();
   expect(mockWps.created).toBe(0);
 });
