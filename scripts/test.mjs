@@ -2,7 +2,7 @@
 // npm test: every check the project has, in order, stopping at the first failure.
 //   1 类型检查与命令行编译 typecheck + CLI build (tsc -b: the engine once, then the pane, tests and scripts)
 //   2 代码规范 lint · 3 单元测试 jest (node project, then jsdom project) · 4 生产构建 webpack production
-//   5 bundle scan · 6 构建产物清单校验 dist manifest · 7 浏览器测试 browser demo test
+//   5 bundle scan · 6 首屏体积 initial JS size · 7 构建产物清单校验 dist manifest · 8 浏览器测试 browser demo test
 // Each step prints its duration; the summary at the end lists them all.
 // The browser test needs Chromium (/usr/bin/chromium or CHROMIUM_PATH); JUESUAN_SKIP_BROWSER=1 skips it loudly.
 import { spawnSync } from "node:child_process";
@@ -38,6 +38,7 @@ const steps = [
   { label: "单元测试 / unit tests (jest --ci)", command: [node, bin("jest", "bin/jest.js"), "--ci"] },
   { label: "生产构建 / production build (webpack --mode production)", command: [node, bin("webpack-cli", "bin/cli.js"), "--mode", "production"] },
   { label: "构建产物安全扫描 / bundle scan: no network or eval use, CSP on every page", command: [node, join(ROOT, "scripts", "scan-bundle.mjs"), join(ROOT, "dist")] },
+  { label: "首屏体积 / initial JS size: task pane ≤ 150 KB gzip", command: [node, join(ROOT, "scripts", "bundle-size.mjs"), join(ROOT, "dist"), "--budget-kb", "150"] },
   { label: "构建产物清单校验 / dist manifest validation", command: [node, join(ROOT, "scripts", "validate-manifest.mjs"), join(ROOT, "dist", "manifest.xml")] },
   { label: "浏览器测试 / browser test (test/browser/demo.e2e.mjs)", browser: true, command: [node, join(ROOT, "test", "browser", "demo.e2e.mjs")] },
 ];

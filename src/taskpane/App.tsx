@@ -3,28 +3,15 @@
  * of the demo and tests), so the same component runs inside Excel and in a plain browser.
  */
 import * as React from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  FluentProvider,
-  makeStyles,
-  Spinner,
-  Tab,
-  TabList,
-  tokens,
-} from "@fluentui/react-components";
-import { checkWorkbook } from "../domain/engine";
+import { FluentProvider, makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
 import type { RecognizedTable } from "../domain/model";
 import type { PortCapabilities, WorkbookPort } from "../domain/port";
 import { CheckPanel } from "./CheckPanel";
 import { readFileBytes } from "./files";
+import { lazyModule, useLazyModule } from "./lazy";
+import { LazyPending } from "./LazyPending";
 import { FACTS_STORE_KEY } from "./stored-keys";
 import type { ExportDocxFn, NarrativeFn } from "./NarrativePanel";
 import type { ProofreadFn } from "./ProofreadSection";
@@ -32,15 +19,16 @@ import { loadSettings, saveSettings } from "./settings-storage";
 import { textSourcesOf } from "./text-sources";
 import { S } from "./strings";
 import { paneTheme, type HostTheme } from "./theme";
-import { useWorkbookCheck, type CheckEngine } from "./useWorkbookCheck";
+import { useWorkbookCheck, type LoadableEngine } from "./useWorkbookCheck";
 
-export type { CheckEngine } from "./useWorkbookCheck";
+export type { CheckEngine, LoadableEngine } from "./useWorkbookCheck";
 
 export type ReadWorkbookFn = (buffer: ArrayBuffer, fileName?: string) => Promise<WorkbookSnapshot>;
 
 export interface AppProps {
   port: WorkbookPort;
-  engine?: CheckEngine;
+  /** the check engine; by default the project's, fetched on the first check */
+  engine?: LoadableEngine;
   narrative?: NarrativeFn;
   proofread?: ProofreadFn;
   /** 导出 Word; the button is hidden when absent */
@@ -53,25 +41,27 @@ export interface AppProps {
   recheckDelayMs?: number;
 }
 
-const DEFAULT_ENGINE: CheckEngine = { check: checkWorkbook };
+// Opening the pane shows only the 检查 page's buttons: the engine, the 说明 page (with 校对) and the 设置 page
+// are fetched when first used, each its own chunk.
+const engineModule = lazyModule(() => import(/* webpackChunkName: "engine" */ "../domain/engine"));
+const narrativeModule = lazyModule(() => import(/* webpackChunkName: "pane-narrative" */ "./narrative-page"));
+const settingsModule = lazyModule(() => import(/* webpackChunkName: "pane-settings" */ "./SettingsPanel"));
+
+/** The engine, fetched when the first check starts (useWorkbookCheck waits for `load` before running). */
+const DEFAULT_ENGINE: LoadableEngine = {
+  load: () => engineModule.load(),
+  check(snapshot, settings) {
+    const engine = engineModule.current();
+    if (!engine) throw new Error(S.lazy.engineFailed);
+    return engine.checkWorkbook(snapshot, settings);
+  },
+};
 
 const defaultReadWorkbook: ReadWorkbookFn = async (buffer, fileName) => {
   // ExcelJS is large: load it only when the user picks last year's workbook.
   const { readWorkbookBuffer } = await import("../xlsx/read-workbook");
   return readWorkbookBuffer(buffer, fileName);
 };
-
-type Deferred = typeof import("./deferred");
-let deferredModule: Deferred | null = null;
-let deferredLoading: Promise<Deferred> | null = null;
-/** 说明/校对/设置 and their engines: a separate chunk, fetched alongside (not before) the pane's first render. */
-function loadDeferred(): Promise<Deferred> {
-  deferredLoading ??= import(/* webpackChunkName: "pane-deferred" */ "./deferred").then((m) => (deferredModule = m));
-  return deferredLoading;
-}
-loadDeferred().catch(() => {
-  deferredLoading = null; // retried when the pane mounts
-});
 
 type TabId = "check" | "narrative" | "settings";
 
@@ -97,21 +87,14 @@ export function App({
   const [persisted, setPersisted] = React.useState(true);
   const [autoRecheck, setAutoRecheck] = React.useState(true);
   const [capabilities, setCapabilities] = React.useState<PortCapabilities | null>(null);
-  const [deferred, setDeferred] = React.useState<Deferred | null>(deferredModule);
-
-  React.useEffect(() => {
-    let live = true;
-    if (!deferredModule) {
-      loadDeferred()
-        .then((m) => live && setDeferred(m))
-        .catch(() => {
-          deferredLoading = null; // retried on the next mount
-        });
-    }
-    return () => {
-      live = false;
-    };
-  }, []);
+  // A tab's chunk is fetched the first time the tab is opened; its panel then stays mounted.
+  const [opened, setOpened] = React.useState<ReadonlySet<TabId>>(() => new Set(["check"]));
+  const narrativePage = useLazyModule(narrativeModule, opened.has("narrative"));
+  const settingsPage = useLazyModule(settingsModule, opened.has("settings"));
+  const selectTab = (next: TabId) => {
+    setTab(next);
+    setOpened((o) => (o.has(next) ? o : new Set([...o, next])));
+  };
 
   React.useEffect(() => {
     let live = true;
@@ -154,6 +137,7 @@ export function App({
   const readPreviousTables = React.useCallback(
     async (file: File): Promise<RecognizedTable[]> => {
       const snapshot = await readWorkbook(await readFileBytes(file), file.name);
+      await engine.load?.();
       return engine.check(snapshot, settings).recognized;
     },
     [readWorkbook, engine, settings],
@@ -163,7 +147,7 @@ export function App({
     // No className on the provider: Fluent copies it onto portal mount nodes (tooltips), which would then cover the page.
     <FluentProvider theme={theme}>
       <div className={styles.root}>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="medium">
+        <TabList selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabId)} size="medium">
           <Tab value="check" data-testid="tab-check">
             {S.tabs.check}
           </Tab>
@@ -185,14 +169,14 @@ export function App({
           />
         </div>
         <div className={styles.panel} role="tabpanel" hidden={tab !== "narrative"}>
-          {!deferred && tab === "narrative" && <Spinner size="small" />}
-          {deferred && (
-            <deferred.NarrativePanel
+          {!narrativePage.module && opened.has("narrative") && <LazyPending failed={narrativePage.failed} onRetry={narrativePage.retry} />}
+          {narrativePage.module && (
+            <narrativePage.module.NarrativePanel
               tables={check.state.result?.recognized ?? null}
               ensureTables={ensureTables}
               readPreviousTables={readPreviousTables}
-              narrative={narrative ?? deferred.generateNarrative}
-              proofread={proofread ?? deferred.proofread}
+              narrative={narrative ?? narrativePage.module.generateNarrative}
+              proofread={proofread ?? narrativePage.module.proofread}
               exportDocx={exportDocx}
               defaultPercentDecimals={settings.percentDecimals}
               selectCell={selectCell}
@@ -204,25 +188,11 @@ export function App({
             />
           )}
         </div>
-        <Dialog open={replaceQuestion !== null} onOpenChange={(_, d) => !d.open && answerReplace(false)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{S.narrative.replaceTitle}</DialogTitle>
-              <DialogContent>{replaceQuestion ? S.narrative.replaceBody(replaceQuestion.sheet) : null}</DialogContent>
-              <DialogActions>
-                <Button appearance="primary" data-testid="insert-new-sheet" onClick={() => answerReplace(false)}>
-                  {S.narrative.insertNew}
-                </Button>
-                <Button data-testid="replace-own-sheet" onClick={() => answerReplace(true)}>
-                  {replaceQuestion ? S.narrative.replaceOwn(replaceQuestion.sheet) : null}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        {/* Only the 说明 page asks this question, so its page chunk is there whenever it is asked. */}
+        {narrativePage.module && <narrativePage.module.ReplaceSheetDialog sheet={replaceQuestion?.sheet ?? null} onAnswer={answerReplace} />}
         <div className={styles.panel} role="tabpanel" hidden={tab !== "settings"}>
-          {!deferred && tab === "settings" && <Spinner size="small" />}
-          {deferred && <deferred.SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />}
+          {!settingsPage.module && opened.has("settings") && <LazyPending failed={settingsPage.failed} onRetry={settingsPage.retry} />}
+          {settingsPage.module && <settingsPage.module.SettingsPanel settings={settings} onChange={changeSettings} persisted={persisted} />}
         </div>
       </div>
     </FluentProvider>

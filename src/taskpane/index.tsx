@@ -5,7 +5,6 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelPort } from "../excel";
-import { createWpsPort } from "../wps";
 import { detectHost } from "./host";
 import { App } from "./App";
 import { exportNarrativeDocx } from "./docx-export";
@@ -34,8 +33,13 @@ const OFFICE_READY_WAIT_MS = 15_000;
 const host = detectHost();
 const container = document.getElementById("root");
 if (container && host.kind === "wps") {
-  // WPS 表格 loads no office.js: the same pane over the ET object model
-  createRoot(container).render(<App port={createWpsPort(host.app)} hostTheme={null} exportDocx={exportNarrativeDocx} />);
+  // WPS 表格 loads no office.js: the same pane over the ET object model, whose adapter only WPS fetches.
+  const root = createRoot(container);
+  const app = host.app;
+  import(/* webpackChunkName: "wps" */ "../wps").then(
+    ({ createWpsPort }) => root.render(<App port={createWpsPort(app)} hostTheme={null} exportDocx={exportNarrativeDocx} />),
+    () => root.render(<ChunkUnavailable />),
+  );
 } else if (container) {
   const root = createRoot(container);
   if (typeof Office === "undefined") {
@@ -56,6 +60,19 @@ if (container && host.kind === "wps") {
       root.render(<App port={createExcelPort()} hostTheme={hostTheme()} exportDocx={exportNarrativeDocx} />);
     });
   }
+}
+
+/** The pane's own code could not be fetched from the add-in's server: say so instead of a blank pane. */
+function ChunkUnavailable() {
+  return (
+    <div style={{ padding: 16, lineHeight: 1.6 }} data-testid="chunk-unavailable" role="alert">
+      <h2 style={{ fontSize: 16, margin: "0 0 8px" }}>{S.lazy.failedTitle}</h2>
+      <p style={{ margin: "0 0 8px" }}>{S.lazy.failedBody}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {S.lazy.retry}
+      </button>
+    </div>
+  );
 }
 
 function OfficeUnavailable() {

@@ -205,6 +205,18 @@ export const S = {
     unknown: "未知错误",
   },
 
+  /** a part of the pane fetched on first use did not arrive (the add-in's server unreachable) */
+  lazy: {
+    loading: "正在载入…",
+    failedTitle: "这部分功能未能载入",
+    failedBody:
+      "决算助手的部分程序文件在用到时才载入（来自部署它的单位内网服务器或本机的加载项目录），这次没有载入成功，可能是网络中断或服务器暂时不可用。" +
+      "请确认网络连通后点“重试”；仍不行时请关闭并重新打开窗格，或联系单位信息部门。",
+    retry: "重试",
+    engineFailed:
+      "检查程序未能从决算助手的服务器载入（网络中断或服务器暂时不可用）。请确认网络连通后点“重试”；仍不行时请关闭并重新打开窗格。",
+  },
+
   files: {
     choose: "选择文件…",
     noneChosen: "未选择文件",

@@ -7,6 +7,8 @@
  * the 说明 inserted twice without replacing the first sheet (and replaced only after 替换). Then opens
  * taskpane.html with Microsoft's CDN unreachable and expects the Chinese explanation instead of a blank
  * page. Also fails on any request leaving the local server, on CSP violations and on page errors.
+ * The pane's on-demand chunks (engine, result view, 说明, 设置) must not be fetched before they are used, and
+ * one that cannot be fetched must be explained in Chinese and fetched again by 重试.
  *
  *   node test/browser/demo.e2e.mjs          (builds dist/ first when dist/demo.html is missing)
  *   CHROMIUM_PATH=/path/to/chrome node test/browser/demo.e2e.mjs
@@ -27,6 +29,10 @@ const ERROR_FILL = "#FFC7CE"; // MARK_FILL.error (src/domain/marks.ts)
 const ERROR_FILL_RGB = "rgb(255, 199, 206)";
 // A hang guard, not a speed requirement: the test runs on busy 2-vCPU machines beside a second npm test.
 const TIMEOUT = 90_000;
+
+/** Chunks fetched on first use only (webpackChunkName in src/taskpane); production names are name.hash.js. */
+const ON_DEMAND = ["engine", "check-results", "pane-narrative", "pane-settings", "wps"];
+const chunkOf = (url) => ON_DEMAND.find((name) => new URL(url).pathname.startsWith(`/${name}.`));
 
 class E2EFailure extends Error {}
 const fail = (message) => {
@@ -103,6 +109,11 @@ async function main() {
       return route.abort();
     });
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    const fetched = new Set();
+    page.on("request", (request) => {
+      const chunk = chunkOf(request.url());
+      if (chunk) fetched.add(chunk);
+    });
     page.on("console", (m) => {
       if (m.type() === "error" && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP violation: ${m.text()}`);
     });
@@ -115,6 +126,7 @@ async function main() {
     ]);
     if (ready === "error") fail(`the demo could not load the fixture: ${await page.textContent('[data-testid="demo-error"]')}`);
 
+    if (fetched.size) fail(`on-demand chunks fetched before any use: ${[...fetched].join(", ")}`);
     await page.click('[data-testid="run-check"]');
     const outcome = await Promise.race([
       page.waitForSelector('[data-testid="tables-summary"]').then(() => "tables"),
@@ -123,6 +135,7 @@ async function main() {
     ]);
     if (outcome === "error") fail(`the check failed: ${await page.textContent('[data-testid="check-error"]')}`);
     if (outcome === "empty") fail(`no table recognized in ${FIXTURE}.xlsx (the pane shows the empty state)`);
+    if ([...fetched].sort().join() !== "check-results,engine") fail(`the first check should fetch the engine and the result view only; fetched: ${[...fetched].join(", ")}`);
     // The table list is collapsed so that the first finding is in view in a narrow pane.
     if ((await page.locator('[data-testid="table-row"]').count()) !== 0) fail("the table list should start collapsed");
     await page.click('[data-testid="tables-toggle"]');
@@ -211,8 +224,9 @@ async function main() {
     if (problems.length) fail(problems.join("\n"));
 
     await checkPackageGaps(context, base);
+    await checkChunkUnavailable(context, base);
     await checkOfficeUnavailable(context, base);
-    log("PASS: tables recognized, T1.1 listed once per cell, cell filled, finding selects the cell, marks cleared, live re-check, 说明 sheets never replaced unasked, taskpane explains a blocked office.js");
+    log("PASS: tables recognized, T1.1 listed once per cell, cell filled, finding selects the cell, marks cleared, live re-check, 说明 sheets never replaced unasked, taskpane explains a blocked office.js, on-demand chunks fetched on use and explained when unreachable");
   } finally {
     await browser.close();
     server.close();
@@ -267,6 +281,43 @@ async function checkPackageGaps(context, base) {
     if (!missing || !missing.text.includes("支出决算表")) fail(`${GAPS_FIXTURE}: no TABLE.MISSING warning naming 支出决算表 (entries: ${entries.map((e) => e.rules).join(" | ")})`);
     if (!entries.some((e) => e.rules.split(" ").includes("TABLE.EMPTY"))) fail(`${GAPS_FIXTURE}: no TABLE.EMPTY warning for the 三公 table without data`);
     log(`${GAPS_FIXTURE}: TABLE.MISSING (支出决算表) and TABLE.EMPTY listed`);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The add-in's server stops answering after the pane opened (an intranet outage): the engine and the 设置 page
+ * cannot be fetched. Each says so in Chinese instead of a blank area; once the server answers, 重试 brings them.
+ */
+async function checkChunkUnavailable(context, base) {
+  const page = await context.newPage();
+  const blocked = new Set(["engine", "pane-settings"]);
+  try {
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (!url.startsWith(base)) return route.abort();
+      return blocked.has(chunkOf(url)) ? route.abort("connectionrefused") : route.continue();
+    });
+    await page.goto(`${base}/demo.html?fixture=${FIXTURE}`);
+    await page.waitForSelector('[data-testid="demo-grid"]');
+
+    await page.click('[data-testid="run-check"]');
+    const error = page.locator('[data-testid="check-error"]');
+    await error.waitFor();
+    if (!((await error.textContent()) ?? "").includes("检查程序未能从决算助手的服务器载入")) fail(`an engine that cannot be fetched should be explained: ${await error.textContent()}`);
+    await page.click('[data-testid="tab-settings"]');
+    const failed = page.locator('[data-testid="lazy-failed"]');
+    await failed.waitFor();
+    if (!((await failed.textContent()) ?? "").includes("这部分功能未能载入")) fail(`a 设置 page that cannot be fetched should be explained: ${await failed.textContent()}`);
+
+    blocked.clear();
+    await failed.getByRole("button", { name: "重试" }).click();
+    await page.waitForSelector('[data-testid="settings-panel"]');
+    await page.click('[data-testid="tab-check"]');
+    await error.getByRole("button", { name: "重试" }).click();
+    await page.waitForSelector('[data-testid="tables-toggle"]');
+    log("chunks unreachable: the engine and the 设置 page explain it in Chinese; 重试 fetches them once the server answers");
   } finally {
     await page.close();
   }

@@ -73,6 +73,8 @@ describe("说明 tab", () => {
   it("generates from the recognized tables (checking first when needed) with the chosen style and decimals", async () => {
     const { user, narrative, port } = setup();
     await user.click(screen.getByTestId("tab-narrative"));
+    // the 说明 page is fetched when its tab is first opened
+    await screen.findByTestId("narrative-panel");
     await user.click(screen.getByLabelText("上海"));
     const decimals = screen.getByText("百分比小数位").closest(".fui-Field") as HTMLElement;
     await user.click(within(decimals).getByLabelText("1"));

@@ -43,7 +43,7 @@ describe("设置 tab", () => {
     const user = userEvent.setup({ delay: null });
     render(<App port={new MemoryWorkbookPort({ sheets: [] })} engine={{ check: () => result([], []) }} />);
     await user.click(screen.getByTestId("tab-settings"));
-    const panel = screen.getByTestId("settings-panel");
+    const panel = await screen.findByTestId("settings-panel"); // fetched when the tab is first opened
     await user.click(within(panel).getByLabelText(/固定金额/));
     const amount = within(panel).getByTestId("tolerance-amount");
     await user.clear(amount);
