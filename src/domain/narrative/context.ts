@@ -44,7 +44,7 @@ export function createContext(
   conventions: NumberConventions,
 ): NarrativeContext {
   const current = new TableSource(tables);
-  const ordered = [...PREFERRED_ORDER.map((k) => current.find(k)).filter((t): t is RecognizedTable => !!t), ...tables];
+  const ordered: RecognizedTable[] = [...PREFERRED_ORDER.flatMap((k) => current.find(k) ?? []), ...tables];
   const withYear = ordered.find((t) => t.year !== null);
   const withName = ordered.find((t) => t.unitName);
   const withUnit = ordered.find((t) => t.unit !== null);
