@@ -6,7 +6,7 @@
  */
 import type { TableColumn, TableKind, TableRow } from "../model";
 
-export interface RowContext {
+interface RowContext {
   /** label text, normalised (half-width, no spaces), ordinal prefix removed */
   label: string;
   /** label as printed */
@@ -47,7 +47,7 @@ export interface LayoutSpec {
 }
 
 /** What the generic row reader hands a layout that places its body rows itself. */
-export interface BodyRow {
+interface BodyRow {
   /** label, normalised, ordinal removed */
   label: string;
   /** the row has a non-blank amount in this segment */
@@ -76,13 +76,13 @@ export function codeRow(code: string | undefined, group?: string): RowAssignment
  * Header words → column key, as data: entries are tried in order and the first whose words the
  * flattened header path contains decides (key null: not an amount column, e.g. 行次).
  */
-export type ColumnWords = readonly (readonly [key: string | null, words: readonly string[]])[];
+type ColumnWords = readonly (readonly [key: string | null, words: readonly string[]])[];
 
 /** Row label → row key, as data: the first pattern the normalised label matches decides. */
-export type RowLabels = readonly (readonly [pattern: RegExp, key: string])[];
+type RowLabels = readonly (readonly [pattern: RegExp, key: string])[];
 
 /** The keys a words or labels table declares (its type is the union of them, so a misspelt key does not compile). */
-export type KeyOf<T extends readonly (readonly [unknown, unknown, ...unknown[]])[]> = T extends ColumnWords
+type KeyOf<T extends readonly (readonly [unknown, unknown, ...unknown[]])[]> = T extends ColumnWords
   ? Exclude<T[number][0], null>
   : T extends RowLabels
     ? T[number][1]

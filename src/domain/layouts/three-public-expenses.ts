@@ -35,7 +35,7 @@ const itemOf = (segment: string) => rowByLabel(ITEMS, segment);
 /** `item.measure`, or `*.measure` for the vertical form (items as rows). */
 type ThreePublicColumnKey = `${(typeof ITEMS)[number][1] | "*"}.${(typeof MEASURES)[number][0]}`;
 
-export function threePublicColumnKey(path: string): ThreePublicColumnKey | null {
+function threePublicColumnKey(path: string): ThreePublicColumnKey | null {
   let item: (typeof ITEMS)[number][1] | undefined;
   let measure: (typeof MEASURES)[number][0] | undefined;
   for (const segment of path.split("/")) {

@@ -72,7 +72,7 @@ function ask(ctx: NarrativeContext, key: string, label: string, kind: FactKind):
 }
 
 /** The label of a fixed fact, with the year where it helps. */
-export function fixedLabel(key: string): string {
+function fixedLabel(key: string): string {
   return FIXED_FACTS[key]?.label ?? key;
 }
 

@@ -1,7 +1,6 @@
 /** Looking figures up in recognized tables by the key vocabulary of model.ts. */
-import { Decimal } from "../decimal";
 import { qualify } from "../address";
-import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
+import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
 import { keyedCell, keyedRow, type ColumnKey, type KeyedKind, type KindTable, type RowKey } from "../layouts/keys";
 import { normalizeLabel } from "../text";
 import type { Figure } from "./builder";
@@ -9,13 +8,6 @@ import type { Figure } from "./builder";
 export function cellFigure(table: RecognizedTable, cell: AmountCell): Figure {
   const ref = qualify(table.sheet, cell.address);
   return { value: cell.displayed, unit: table.unit ?? "万元", sources: [ref], formula: `=${ref}` };
-}
-
-/** A figure entered by the user (年初预算), not read from a table. */
-export function userFigure(raw: string, unit: MoneyUnit, what: string): Figure | undefined {
-  const cleaned = raw.replace(/[,\s，]/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
-  return { value: new Decimal(cleaned), unit, sources: [], formula: `用户录入的${what}` };
 }
 
 export class TableSource {

@@ -26,7 +26,7 @@ type LeafColumn = ColumnKey<typeof T5> & ColumnKey<"government-fund">;
 /** 年初预算数: T5 only (the fund tables take it from the facts). */
 const INITIAL_BUDGET: ColumnKey<typeof T5> = "initial-budget";
 
-export function generalBudgetTotal(ctx: NarrativeContext): Figure | undefined {
+function generalBudgetTotal(ctx: NarrativeContext): Figure | undefined {
   return ctx.current.get(T5, "total", "total") ?? ctx.current.get("fiscal-summary", "total-this-year", "general-budget", "expenditure");
 }
 

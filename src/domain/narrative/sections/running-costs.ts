@@ -21,7 +21,7 @@ function publicTotal(source: TableSource | null): Figure | undefined {
   return cell ? cellFigure(t6, cell) : undefined;
 }
 
-export const RUNNING_COST_RULE = "按一般公共预算财政拨款基本支出决算表中的公用经费合计计算";
+const RUNNING_COST_RULE = "按一般公共预算财政拨款基本支出决算表中的公用经费合计计算";
 
 export const runningCosts: SectionTemplate = {
   id: "running-costs",

@@ -14,7 +14,7 @@ import { writeChange, writeList, writeMissingTable, writeNothing, writeShare, wr
 import type { SectionTemplate } from "./section";
 
 const { T7 } = CORE_TABLES;
-export const THREE_PUBLIC = "“三公”经费";
+const THREE_PUBLIC = "“三公”经费";
 
 export const THREE_PUBLIC_ITEMS = [
   { item: "abroad", label: "因公出国（境）费" },
