@@ -3,9 +3,6 @@
  * both take their vocabulary from here, so what one writes the other accepts.
  */
 import { Decimal, HUNDRED, roundHalfUp, ZERO } from "./decimal";
-import type { MoneyUnit } from "./model";
-
-export type PercentDecimals = 0 | 1 | 2;
 
 /** Amounts in the 说明 carry 2 decimals in both 万元 and 元 tables. */
 export const AMOUNT_DECIMALS = 2;
@@ -119,11 +116,6 @@ export const PLACEHOLDERS = {
 
 /** A placeholder the user has not filled yet: 【待填：…】, 【请填写…】. */
 export const PLACEHOLDER_PATTERN = /【(?:待填|请填写|待补充)[^】]*】/g;
-
-/** Printed unit word for amounts of a table unit. */
-export function unitWord(unit: MoneyUnit | null | undefined): MoneyUnit {
-  return unit ?? "万元";
-}
 
 /** Chinese ordinal numerals for headings: 1 → "一", 11 → "十一". */
 export function chineseNumeral(n: number): string {

@@ -239,10 +239,3 @@ export interface EvaluationModel {
   /** free-text cells (目标, 完成情况, 评价结论 …) */
   texts?: EvaluationText[];
 }
-
-/** A recognition outcome for one sheet or part of it that could not be read. */
-export interface RecognitionProblem {
-  sheet: string;
-  cell?: string;
-  message: string;
-}

@@ -4,18 +4,34 @@
  */
 import { KIND_TITLES } from "../kinds";
 import { functionClassCode } from "./classification";
-import { codeRow, has, type LayoutSpec, type RowAssignment } from "./spec";
+import { codeRow, columnByWords, has, keysOf, rowByLabel, type LayoutSpec, type RowAssignment } from "./spec";
 
-const FUNDS: [RegExp, string][] = [
+/** Row label → row key, first match wins: the totals, the balances, then the three funds. */
+const TOTALS = [
+  [/^本年收入合计$/, "total-this-year"],
+  [/^本年支出合计$/, "total-this-year"],
+  [/^(收入|支出)?总计$/, "grand-total"],
+] as const;
+const BALANCES = [
+  [/^年初财政拨款结转和?结余$/, "opening-balance"],
+  [/^年末财政拨款结转和?结余$/, "closing-balance"],
+] as const;
+const FUNDS = [
   [/^一般公共预算(财政拨款)?(收入)?$/, "general-budget"],
   [/^政府性基金预算(财政拨款)?(收入)?$/, "government-fund"],
   [/^国有资本经营预算(财政拨款)?(收入)?$/, "state-capital"],
-];
+] as const;
+const FUND_KEYS = keysOf(FUNDS);
 
-function fund(label: string): string | undefined {
-  for (const [re, key] of FUNDS) if (re.test(label)) return key;
-  return undefined;
-}
+/** The income side has one amount column; the expenditure side's header words → column key, first match wins. */
+const INCOME_AMOUNT = "amount";
+const EXPENDITURE_COLUMNS = [
+  [null, ["行次"]],
+  ["general-budget", ["一般公共预算"]],
+  ["government-fund", ["政府性基金"]],
+  ["state-capital", ["国有资本"]],
+  ["total", ["合计", "小计", "决算数", "金额"]],
+] as const;
 
 export const fiscalSummary: LayoutSpec = {
   kind: "fiscal-summary",
@@ -25,20 +41,15 @@ export const fiscalSummary: LayoutSpec = {
   segmentGroup: (path, index) => (has(path, "支出") && !has(path, "收入") ? "expenditure" : has(path, "收入") ? "income" : index === 0 ? "income" : "expenditure"),
   columnKey(path, group) {
     if (has(path, "行次")) return null;
-    if (group === "income") return "amount";
-    if (has(path, "一般公共预算")) return "general-budget";
-    if (has(path, "政府性基金")) return "government-fund";
-    if (has(path, "国有资本")) return "state-capital";
-    if (has(path, "合计", "小计", "决算数", "金额")) return "total";
-    return null;
+    if (group === "income") return INCOME_AMOUNT;
+    return columnByWords(EXPENDITURE_COLUMNS, path);
   },
   rowKey({ label, code, group, seen }): RowAssignment | null {
-    if (/^本年收入合计$/.test(label)) return { key: "total-this-year", level: "total", group };
-    if (/^本年支出合计$/.test(label)) return { key: "total-this-year", level: "total", group };
-    if (/^(收入|支出)?总计$/.test(label)) return { key: "grand-total", level: "total", group };
-    if (/^年初财政拨款结转和?结余$/.test(label)) return { key: "opening-balance", group };
-    if (/^年末财政拨款结转和?结余$/.test(label)) return { key: "closing-balance", group };
-    const f = fund(label);
+    const total = rowByLabel(TOTALS, label);
+    if (total) return { key: total, level: "total", group };
+    const balance = rowByLabel(BALANCES, label);
+    if (balance) return { key: balance, group };
+    const f = rowByLabel(FUNDS, label);
     if (f) {
       if (group === "income") return seen.has("opening-balance") ? { key: `opening-${f}`, group } : { key: f, group };
       if (seen.has("closing-balance")) return { key: `closing-${f}`, group };
@@ -54,6 +65,12 @@ export const fiscalSummary: LayoutSpec = {
 
 /** The keys this layout gives rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
 export const FISCAL_SUMMARY_KEYS = {
-  rows: ["total-this-year", "grand-total", "opening-balance", "closing-balance", "general-budget", "government-fund", "state-capital", "opening-general-budget", "opening-government-fund", "opening-state-capital", "closing-general-budget", "closing-government-fund", "closing-state-capital"],
-  columns: ["amount", "total", "general-budget", "government-fund", "state-capital"],
+  rows: [
+    ...keysOf(TOTALS),
+    ...keysOf(BALANCES),
+    ...FUND_KEYS,
+    ...FUND_KEYS.map((f) => `opening-${f}` as const),
+    ...FUND_KEYS.map((f) => `closing-${f}` as const),
+  ],
+  columns: [INCOME_AMOUNT, ...keysOf(EXPENDITURE_COLUMNS)],
 } as const;

@@ -1,17 +1,19 @@
 /** T8 政府性基金 and T9 国有资本经营 预算财政拨款(收入)支出决算表: same reading. */
 import { KIND_TITLES } from "../kinds";
-import { codeRow, has, isTotalLabel, type LayoutSpec } from "./spec";
+import { codeRow, columnByWords, isTotalLabel, keysOf, type LayoutSpec } from "./spec";
 
-function columnKey(path: string): string | null {
-  if (has(path, "行次")) return null;
-  if (has(path, "年初")) return "opening-balance";
-  if (has(path, "年末")) return "closing-balance";
-  if (has(path, "本年收入")) return "income";
-  if (has(path, "基本支出")) return "basic";
-  if (has(path, "项目支出")) return "project";
-  if (has(path, "合计", "小计", "本年支出")) return "total";
-  return null;
-}
+/** Header words → column key, first match wins. */
+const COLUMNS = [
+  [null, ["行次"]],
+  ["opening-balance", ["年初"]],
+  ["closing-balance", ["年末"]],
+  ["income", ["本年收入"]],
+  ["basic", ["基本支出"]],
+  ["project", ["项目支出"]],
+  ["total", ["合计", "小计", "本年支出"]],
+] as const;
+
+const columnKey = (path: string) => columnByWords(COLUMNS, path);
 
 const shared = {
   headerWords: ["年初结转和结余", "本年收入", "本年支出", "年末结转和结余", "合计", "小计", "基本支出", "项目支出", "科目编码", "科目名称"],
@@ -37,5 +39,5 @@ export const stateCapital: LayoutSpec = {
 /** The keys these layouts give rows (besides `code:` rows) and columns; the rule catalogue is typed by them. */
 export const FUND_TABLE_KEYS = {
   rows: ["total"],
-  columns: ["opening-balance", "income", "total", "basic", "project", "closing-balance"],
+  columns: keysOf(COLUMNS),
 } as const;

@@ -6,7 +6,7 @@
  */
 import type { TableColumn, TableKind, TableRow } from "../model";
 
-export interface RowContext {
+interface RowContext {
   /** label text, normalised (half-width, no spaces), ordinal prefix removed */
   label: string;
   /** label as printed */
@@ -47,7 +47,7 @@ export interface LayoutSpec {
 }
 
 /** What the generic row reader hands a layout that places its body rows itself. */
-export interface BodyRow {
+interface BodyRow {
   /** label, normalised, ordinal removed */
   label: string;
   /** the row has a non-blank amount in this segment */
@@ -70,6 +70,40 @@ export function codeRow(code: string | undefined, group?: string): RowAssignment
   if (!code) return null;
   const level = code.length <= 3 ? "class" : code.length <= 5 ? "section" : "item";
   return { key: `code:${code}`, level, code, group };
+}
+
+/**
+ * Header words → column key, as data: entries are tried in order and the first whose words the
+ * flattened header path contains decides (key null: not an amount column, e.g. 行次).
+ */
+type ColumnWords = readonly (readonly [key: string | null, words: readonly string[]])[];
+
+/** Row label → row key, as data: the first pattern the normalised label matches decides. */
+type RowLabels = readonly (readonly [pattern: RegExp, key: string])[];
+
+/** The keys a words or labels table declares (its type is the union of them, so a misspelt key does not compile). */
+type KeyOf<T extends readonly (readonly [unknown, unknown, ...unknown[]])[]> = T extends ColumnWords
+  ? Exclude<T[number][0], null>
+  : T extends RowLabels
+    ? T[number][1]
+    : never;
+
+export function columnByWords<const T extends ColumnWords>(table: T, path: string): KeyOf<T> | null {
+  for (const [key, words] of table) if (has(path, ...words)) return key as KeyOf<T> | null;
+  return null;
+}
+
+export function rowByLabel<const T extends RowLabels>(table: T, label: string): KeyOf<T> | undefined {
+  for (const [pattern, key] of table) if (pattern.test(label)) return key as KeyOf<T>;
+  return undefined;
+}
+
+/** The keys of a table, once each, in declaration order. */
+export function keysOf<const T extends ColumnWords>(table: T): KeyOf<T>[];
+export function keysOf<const T extends RowLabels>(table: T): KeyOf<T>[];
+export function keysOf(table: ColumnWords | RowLabels): string[] {
+  const keys = table.map((entry) => (typeof entry[0] === "string" || entry[0] === null ? entry[0] : entry[1]) as string | null);
+  return [...new Set(keys.filter((k): k is string => k !== null))];
 }
 
 /** A header path contains any of these tokens. */

@@ -6,30 +6,43 @@
 import { KIND_TITLES } from "../kinds";
 import type { AmountCell, TableColumn, TableRow } from "../model";
 import { normalizeLabel, stripOrdinal } from "../text";
-import type { LayoutBody, LayoutSpec } from "./spec";
+import { keysOf, rowByLabel, type LayoutBody, type LayoutSpec } from "./spec";
 
-/** Item named by a header segment or a row label; later (deeper) segments refine earlier ones. */
-function itemOf(segment: string): string | undefined {
-  if (/公务用车购置及运行/.test(segment)) return "vehicle";
-  if (/公务用车购置(费)?$/.test(segment) || /^车辆购置/.test(segment)) return "vehicle-purchase";
-  if (/公务用车运行/.test(segment)) return "vehicle-operation";
-  if (/因公出国/.test(segment)) return "abroad";
+/** Header segment or row label → item, first match wins; later (deeper) header segments refine earlier ones. */
+const ITEMS = [
+  [/公务用车购置及运行/, "vehicle"],
+  [/公务用车购置(费)?$|^车辆购置/, "vehicle-purchase"],
+  [/公务用车运行/, "vehicle-operation"],
+  [/因公出国/, "abroad"],
   // Shaanxi adds 会议费 and 培训费 beside the three items
-  if (/会议费/.test(segment)) return "meeting";
-  if (/培训费/.test(segment)) return "training";
-  if (/公务接待/.test(segment)) return "reception";
-  if (/^(合计|"三公"经费合计|三公经费合计|"三公"经费|三公经费|"三公"经费支出合计)$/.test(segment)) return "total";
-  return undefined;
-}
+  [/会议费/, "meeting"],
+  [/培训费/, "training"],
+  [/公务接待/, "reception"],
+  [/^(合计|"三公"经费合计|三公经费合计|"三公"经费|三公经费|"三公"经费支出合计)$/, "total"],
+] as const;
 
-export function threePublicColumnKey(path: string): string | null {
-  let item: string | undefined;
-  let measure: string | undefined;
+/** Header segment → measure: a segment naming the one and not the other (nor a 表 title). */
+const MEASURES = [
+  ["budget", /预算/, /决算/],
+  ["actual", /决算/, /预算|表/],
+] as const;
+
+/** The one data row the rules read. */
+const DATA = "data";
+
+const itemOf = (segment: string) => rowByLabel(ITEMS, segment);
+
+/** `item.measure`, or `*.measure` for the vertical form (items as rows). */
+type ThreePublicColumnKey = `${(typeof ITEMS)[number][1] | "*"}.${(typeof MEASURES)[number][0]}`;
+
+function threePublicColumnKey(path: string): ThreePublicColumnKey | null {
+  let item: (typeof ITEMS)[number][1] | undefined;
+  let measure: (typeof MEASURES)[number][0] | undefined;
   for (const segment of path.split("/")) {
     const found = itemOf(segment);
     if (found) item = found;
-    if (/预算/.test(segment) && !/决算/.test(segment)) measure = "budget";
-    else if (/决算/.test(segment) && !/预算/.test(segment) && !/表/.test(segment)) measure = "actual";
+    const named = MEASURES.find(([, names, not]) => names.test(segment) && !not.test(segment));
+    if (named) measure = named[0];
   }
   if (!measure) return null;
   // no item in the header: the vertical form, items are rows (folded into one row by the reader)
@@ -45,13 +58,13 @@ const body: LayoutBody = {
   placeRow(rows, { label, anyAmount, amountKeys }) {
     if (amountKeys.some((k) => k.startsWith("*."))) return { key: `label:${label}` };
     if (!anyAmount) return null;
-    if (rows.some((x) => x.key === "data" && Object.values(x.cells).some((c) => !c.blank))) return null;
-    const i = rows.findIndex((x) => x.key === "data");
+    if (rows.some((x) => x.key === DATA && Object.values(x.cells).some((c) => !c.blank))) return null;
+    const i = rows.findIndex((x) => x.key === DATA);
     if (i >= 0) rows.splice(i, 1);
-    return { key: "data" };
+    return { key: DATA };
   },
   finish: foldVertical,
-  blankBodyRowKey: "data",
+  blankBodyRowKey: DATA,
 };
 
 /**
@@ -78,9 +91,9 @@ function foldVertical(rows: TableRow[], columns: TableColumn[], columnKeys: Set<
     }
   }
   if (!first) return;
-  rows.splice(0, rows.length, { ...first, key: "data", label: "", cells });
+  rows.splice(0, rows.length, { ...first, key: DATA, label: "", cells });
   rowKeys.clear();
-  rowKeys.add("data");
+  rowKeys.add(DATA);
   columns.splice(0, columns.length, ...Object.entries(cells).map(([key, cell]) => ({ key, col: cell.col, header: key })));
   columnKeys.clear();
   for (const k of Object.keys(cells)) columnKeys.add(k);
@@ -92,14 +105,14 @@ export const threePublicExpenses: LayoutSpec = {
   matchesTitle: (t) => /"?三公"?经费.*(支出)?(决算|情况)表$/.test(t) || /三公经费/.test(t) && /表$/.test(t),
   headerWords: ["合计", "小计", "预算数", "决算数", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行维护费", "公务用车运行费"],
   columnKey: threePublicColumnKey,
-  rowKey: () => ({ key: "data" }),
+  rowKey: () => ({ key: DATA }),
   accept: ({ columnKeys }) => columnKeys.has("total.actual") || columnKeys.has("total.budget"),
   body,
 };
 
 /** The keys of this layout: one data row; columns item.measure (the rule catalogue is typed by them). */
 export const THREE_PUBLIC_EXPENSES_KEYS = {
-  rows: ["data"],
-  items: ["total", "abroad", "vehicle", "vehicle-purchase", "vehicle-operation", "reception", "meeting", "training"],
-  measures: ["budget", "actual"],
+  rows: [DATA],
+  items: keysOf(ITEMS),
+  measures: MEASURES.map(([m]) => m),
 } as const;

@@ -44,7 +44,7 @@ export function createContext(
   conventions: NumberConventions,
 ): NarrativeContext {
   const current = new TableSource(tables);
-  const ordered = [...PREFERRED_ORDER.map((k) => current.find(k)).filter((t): t is RecognizedTable => !!t), ...tables];
+  const ordered: RecognizedTable[] = [...PREFERRED_ORDER.flatMap((k) => current.find(k) ?? []), ...tables];
   const withYear = ordered.find((t) => t.year !== null);
   const withName = ordered.find((t) => t.unitName);
   const withUnit = ordered.find((t) => t.unit !== null);
@@ -72,7 +72,7 @@ function ask(ctx: NarrativeContext, key: string, label: string, kind: FactKind):
 }
 
 /** The label of a fixed fact, with the year where it helps. */
-export function fixedLabel(key: string): string {
+function fixedLabel(key: string): string {
   return FIXED_FACTS[key]?.label ?? key;
 }
 

@@ -7,7 +7,7 @@
 import { Decimal } from "../decimal";
 import type { FactKind } from "./types";
 
-export type FactValue = string | number | readonly string[];
+type FactValue = string | number | readonly string[];
 
 /** The JSON file / stored object. Every group is optional; every value a string, a number or a list of strings. */
 export interface NarrativeFacts {
@@ -29,7 +29,7 @@ export interface NarrativeFacts {
   purchasedServices?: Record<string, FactValue>;
 }
 
-export const FACT_GROUPS = [
+const FACT_GROUPS = [
   "profile",
   "previous",
   "initialBudgets",
@@ -41,7 +41,6 @@ export const FACT_GROUPS = [
   "performance",
   "purchasedServices",
 ] as const;
-export type FactGroup = (typeof FACT_GROUPS)[number];
 
 /** The fixed facts (not per 科目 code) with what each one is: the schema `--facts-template` prints. */
 export const FIXED_FACTS: Readonly<Record<string, { label: string; kind: FactKind }>> = {
@@ -107,7 +106,7 @@ function groupOf(key: string): { group: string; name: string } {
 }
 
 /** The raw value of a fact, or undefined when not entered (an empty string or list counts as not entered). */
-export function factValue(facts: NarrativeFacts | undefined, key: string): FactValue | undefined {
+function factValue(facts: NarrativeFacts | undefined, key: string): FactValue | undefined {
   if (!facts) return undefined;
   const { group, name } = groupOf(key);
   const bag = (facts as Record<string, unknown>)[group];
@@ -133,7 +132,7 @@ export function factText(facts: NarrativeFacts | undefined, key: string): string
   return Array.isArray(v) ? v.join("、") : String(v).trim();
 }
 
-export interface ParsedFacts {
+interface ParsedFacts {
   facts: NarrativeFacts;
   /** zh-CN problems: unknown groups, values of the wrong type */
   problems: string[];

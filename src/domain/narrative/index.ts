@@ -34,7 +34,7 @@ export { detectTemplate, TEMPLATES, TEMPLATE_IDS, templateIdOf } from "./templat
 export type { NarrativeTemplate, NumberConventions, TemplateId } from "./templates/types";
 
 /** Every section module by the id the templates name. */
-export const SECTIONS: Readonly<Record<string, SectionTemplate>> = Object.fromEntries(
+const SECTIONS: Readonly<Record<string, SectionTemplate>> = Object.fromEntries(
   [
     functions,
     composition,

@@ -11,12 +11,12 @@ export function writeYear(b: ParagraphBuilder, ctx: NarrativeContext): Paragraph
   return b.number(String(ctx.year), ctx.yearSources, "表头年度");
 }
 
-export function writePreviousYear(b: ParagraphBuilder, ctx: NarrativeContext): ParagraphBuilder {
+function writePreviousYear(b: ParagraphBuilder, ctx: NarrativeContext): ParagraphBuilder {
   if (ctx.year === null) return b.placeholder(PLACEHOLDERS.year);
   return b.number(String(ctx.year - 1), ctx.yearSources, `${ctx.year} − 1`);
 }
 
-export function writeUnitName(b: ParagraphBuilder, ctx: NarrativeContext): ParagraphBuilder {
+function writeUnitName(b: ParagraphBuilder, ctx: NarrativeContext): ParagraphBuilder {
   return b.add(ctx.unitName ?? "本单位");
 }
 
@@ -39,7 +39,7 @@ export interface Comparison {
 }
 
 /** "2023年度收入支出总计（万元）": what to enter for a missing 上年数. */
-export function previousLabel(ctx: NarrativeContext, what: string, unit: string): string {
+function previousLabel(ctx: NarrativeContext, what: string, unit: string): string {
   return `${ctx.year !== null ? `${ctx.year - 1}年度` : "上年"}${what}（${unit}）`;
 }
 
@@ -53,7 +53,7 @@ function ratioFormula(numerator: string, denominator: string): string {
  * - "compact":  Beijing 比上年… · Shanghai 比2022年度…
  * - "bare":     Beijing 比上年… · Shanghai (nothing: the item continues a list that already said 比2022年度)
  */
-export type ChangeForm = "sentence" | "compact" | "bare";
+type ChangeForm = "sentence" | "compact" | "bare";
 
 /**
  * The change clause, without the final punctuation.
@@ -173,7 +173,7 @@ export function writeList<T>(b: ParagraphBuilder, items: readonly T[], write: (i
 }
 
 /** The 补充信息 slots of one budget-vs-final comparison. */
-export interface BudgetSlots {
+interface BudgetSlots {
   /** initialBudgets key ("initialBudgets.2130104") and what it is ("城乡社区管理事务（款）行政运行（项）年初预算数") */
   budgetKey: string;
   budgetLabel: string;

@@ -1,7 +1,7 @@
 /** Looking figures up in recognized tables by the key vocabulary of model.ts. */
-import { Decimal } from "../decimal";
 import { qualify } from "../address";
-import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from "../model";
+import type { AmountCell, RecognizedTable, TableKind, TableRow } from "../model";
+import { keyedCell, keyedRow, type ColumnKey, type KeyedKind, type KindTable, type RowKey } from "../layouts/keys";
 import { normalizeLabel } from "../text";
 import type { Figure } from "./builder";
 
@@ -10,19 +10,12 @@ export function cellFigure(table: RecognizedTable, cell: AmountCell): Figure {
   return { value: cell.displayed, unit: table.unit ?? "万元", sources: [ref], formula: `=${ref}` };
 }
 
-/** A figure entered by the user (年初预算), not read from a table. */
-export function userFigure(raw: string, unit: MoneyUnit, what: string): Figure | undefined {
-  const cleaned = raw.replace(/[,\s，]/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
-  return { value: new Decimal(cleaned), unit, sources: [], formula: `用户录入的${what}` };
-}
-
 export class TableSource {
   constructor(readonly tables: readonly RecognizedTable[]) {}
 
   /** The table of a kind (the first one with data when a workbook holds several). */
-  find(kind: TableKind): RecognizedTable | undefined {
-    const all = this.tables.filter((t) => t.kind === kind);
+  find<K extends TableKind>(kind: K): KindTable<K> | undefined {
+    const all = this.tables.filter((t): t is KindTable<K> => t.kind === kind);
     return all.find((t) => !t.empty) ?? all[0];
   }
 
@@ -30,18 +23,14 @@ export class TableSource {
     return this.tables.filter((t) => t.kind === kind);
   }
 
-  row(table: RecognizedTable, key: string, group?: string): TableRow | undefined {
-    return table.rows.find((r) => r.key === key && (group === undefined || r.group === group));
-  }
-
-  figure(table: RecognizedTable | undefined, key: string, column: string, group?: string): Figure | undefined {
+  /** A cell by the keys its table's layout declares (a misspelt key does not compile). */
+  figure<K extends KeyedKind>(table: KindTable<K> | undefined, key: RowKey<K>, column: ColumnKey<K>, group?: string): Figure | undefined {
     if (!table) return undefined;
-    const row = this.row(table, key, group);
-    const cell = row?.cells[column];
+    const cell = keyedCell(table, keyedRow(table, key, group), column);
     return cell ? cellFigure(table, cell) : undefined;
   }
 
-  get(kind: TableKind, key: string, column: string, group?: string): Figure | undefined {
+  get<K extends KeyedKind>(kind: K, key: RowKey<K>, column: ColumnKey<K>, group?: string): Figure | undefined {
     return this.figure(this.find(kind), key, column, group);
   }
 

@@ -81,4 +81,3 @@ export interface NarrativeDocument {
   missing?: MissingFact[];
 }
 
-export type GenerateNarrative = (tables: readonly RecognizedTable[], options?: Partial<NarrativeOptions>) => NarrativeDocument;

@@ -8,7 +8,7 @@ import { toHalfWidth } from "../text";
 import type { Clause, Paragraph, Sentence, TextDocument } from "./document";
 import { codeChain, lastIndicator } from "./vocabulary";
 
-export type ClaimUnit = "万元" | "元" | "亿元" | "%" | "分";
+type ClaimUnit = "万元" | "元" | "亿元" | "%" | "分";
 
 export type Measure =
   | "actual" // 决算数 / the amount itself
@@ -23,7 +23,7 @@ export type Measure =
   | "percent"; // a percentage not computed from amounts (满意度90%以上 …)
 
 /** How the indicator was found: in the words right before the number, or inherited from context. */
-export type Binding = "explicit" | "heading" | "sentence" | "paragraph" | "none";
+type Binding = "explicit" | "heading" | "sentence" | "paragraph" | "none";
 
 export interface Claim {
   /** index in the document's claim list */
@@ -218,7 +218,7 @@ function oppositeSide(segment: string, inheritedName: string): boolean {
   return (says("支出") && !says("收入") && names("收入") && !names("支出")) || (says("收入") && !says("支出") && names("支出") && !names("收入"));
 }
 
-export const MONEY_UNITS: readonly ClaimUnit[] = ["万元", "元", "亿元"];
+const MONEY_UNITS: readonly ClaimUnit[] = ["万元", "元", "亿元"];
 
 export function isMoney(c: Claim): boolean {
   return MONEY_UNITS.includes(c.unit);

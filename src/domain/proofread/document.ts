@@ -51,7 +51,7 @@ function isClauseBreak(text: string, i: number): boolean {
 
 const HEADING = /^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 
-export function isHeadingLine(line: string): boolean {
+function isHeadingLine(line: string): boolean {
   const t = line.trim();
   return HEADING.test(t) && t.length <= 40 && !/[，；]/.test(t) && !/。./.test(t);
 }
@@ -64,7 +64,7 @@ function trimSpan(text: string, start: number, end: number): Span | null {
   return s < e ? { start: s, end: e, text: text.slice(s, e) } : null;
 }
 
-export function maskPlaceholders(text: string): { masked: string; placeholders: Span[] } {
+function maskPlaceholders(text: string): { masked: string; placeholders: Span[] } {
   const placeholders: Span[] = [];
   const masked = text.replace(new RegExp(PLACEHOLDER_PATTERN.source, "g"), (m: string, offset: number) => {
     placeholders.push({ start: offset, end: offset + m.length, text: m });
@@ -114,8 +114,4 @@ export function clauseAt(doc: TextDocument, offset: number): Clause | undefined 
     for (const s of p.sentences) for (const c of s.clauses) if (offset >= c.start && offset < c.end) return c;
   }
   return undefined;
-}
-
-export function allSentences(doc: TextDocument): Sentence[] {
-  return doc.paragraphs.flatMap((p) => p.sentences);
 }

@@ -1,9 +1,9 @@
 /** Building findings: verbatim excerpt + offset, and a corrected excerpt when the fix is unambiguous. */
 import type { Severity } from "../findings";
-import type { Span, TextDocument } from "./document";
+import type { TextDocument } from "./document";
 import type { ProofreadFinding } from "./types";
 
-export interface FindingInput {
+interface FindingInput {
   rule: string;
   severity: Severity;
   /** the span whose verbatim text is the excerpt (usually a clause) */
@@ -34,7 +34,7 @@ export function makeFinding(doc: TextDocument, input: FindingInput): ProofreadFi
   return finding;
 }
 
-export function applyReplacements(text: string, span: { start: number; end: number }, replacements: { start: number; end: number; text: string }[]): string {
+function applyReplacements(text: string, span: { start: number; end: number }, replacements: { start: number; end: number; text: string }[]): string {
   let out = "";
   let at = span.start;
   for (const r of [...replacements].sort((a, b) => a.start - b.start)) {
@@ -43,8 +43,4 @@ export function applyReplacements(text: string, span: { start: number; end: numb
     at = r.end;
   }
   return out + text.slice(at, span.end);
-}
-
-export function spanOf(s: Span): { start: number; end: number } {
-  return { start: s.start, end: s.end };
 }

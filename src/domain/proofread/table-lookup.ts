@@ -5,6 +5,8 @@ import type { AmountCell, MoneyUnit, RecognizedTable, TableKind, TableRow } from
 import type { Measure } from "./claims";
 import { normalizeItemName } from "./vocabulary";
 import { CORE_TABLES } from "../kinds";
+import type { ColumnKey, KeyedKind, RowKey } from "../layouts/keys";
+import type { THREE_PUBLIC_EXPENSES_KEYS } from "../layouts/three-public-expenses";
 
 export interface TableValue {
   /** displayed value, in the table's unit */
@@ -17,11 +19,18 @@ export interface TableValue {
   where: string;
 }
 
-type Path = [kind: TableKind, row: string, column: string, group?: string];
+/** A cell of a core table by the keys its layout declares (a misspelt key does not compile). */
+export type TablePath = { [K in KeyedKind]: readonly [kind: K, row: RowKey<K>, column: ColumnKey<K>, group?: string] }[KeyedKind];
 
 const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = CORE_TABLES;
 
-const ACTUAL: Record<string, Path[]> = {
+/** The expenditure tables whose coded rows a 类/款/项 chain names, in the order they are searched. */
+const CHAIN_TABLES = [T5, T8, T9, T3] as const;
+/** Columns every one of them has. */
+type ChainColumn = ColumnKey<typeof T5> & ColumnKey<typeof T8> & ColumnKey<typeof T3>;
+const T6_AMOUNT: ColumnKey<typeof T6> = "amount";
+
+const ACTUAL: Record<string, readonly TablePath[]> = {
   "grand-total": [
     [T1, "grand-total", "amount", "income"],
     [T1, "grand-total", "amount", "expenditure"],
@@ -116,7 +125,7 @@ const ACTUAL: Record<string, Path[]> = {
   public: [[T6, "public-total", "amount"]],
 };
 
-const THREE_PUBLIC_ITEMS: Record<string, string> = {
+const THREE_PUBLIC_ITEMS: Record<string, (typeof THREE_PUBLIC_EXPENSES_KEYS)["items"][number]> = {
   "three-public": "total",
   "general-budget:three-public": "total",
   abroad: "abroad",
@@ -158,7 +167,7 @@ export class TableLookup {
     };
   }
 
-  private path([kind, rowKey, column, group]: Path): TableValue | undefined {
+  private path([kind, rowKey, column, group]: TablePath): TableValue | undefined {
     const table = this.table(kind);
     const row = table?.rows.find((r) => r.key === rowKey && (group === undefined || r.group === group));
     const cell = row?.cells[column];
@@ -170,7 +179,7 @@ export class TableLookup {
     if (key in THREE_PUBLIC_ITEMS) {
       if (measure !== "actual" && measure !== "budget") return [];
       const item = THREE_PUBLIC_ITEMS[key];
-      const found = this.path([T7, "data", `${item}.${measure}`]);
+      const found = this.path([T7, "data", `${item}.${measure}` as const]);
       return found ? [found] : [];
     }
     if (measure === "budget") {
@@ -186,7 +195,7 @@ export class TableLookup {
 
   /** The row a 类/款/项 chain names, in T5 (then T8, T9, T3). */
   chain(names: readonly string[], measure: Measure): TableValue[] {
-    const column = measure === "budget" ? "initial-budget" : measure === "actual" ? "total" : null;
+    const column: ColumnKey<typeof T5> | null = measure === "budget" ? "initial-budget" : measure === "actual" ? "total" : null;
     if (!column) return [];
     const found = this.chainRow(names);
     const cell = found?.row.cells[column];
@@ -198,23 +207,24 @@ export class TableLookup {
     const found = this.chainRow(names);
     if (!found) return undefined;
     const { table, row } = found;
-    const basic = row.cells.basic;
-    const project = row.cells.project;
+    const [basicKey, projectKey]: ChainColumn[] = ["basic", "project"];
+    const basic = row.cells[basicKey];
+    const project = row.cells[projectKey];
     if (!basic || !project) return undefined;
-    return { basic: this.value(table, row, basic, "basic"), project: this.value(table, row, project, "project"), label: row.label };
+    return { basic: this.value(table, row, basic, basicKey), project: this.value(table, row, project, projectKey), label: row.label };
   }
 
   /** Names of the coded rows (类/款/项) of the expenditure tables, with their level. */
   codedLabels(): { label: string; level: TableRow["level"] }[] {
     const out: { label: string; level: TableRow["level"] }[] = [];
-    for (const kind of [T5, T8, T9, T3] as TableKind[]) {
+    for (const kind of CHAIN_TABLES) {
       for (const row of this.table(kind)?.rows ?? []) if (row.code) out.push({ label: row.label, level: row.level });
     }
     return out;
   }
 
   private chainRow(names: readonly string[]): { table: RecognizedTable; row: TableRow } | undefined {
-    for (const kind of [T5, T8, T9, T3] as TableKind[]) {
+    for (const kind of CHAIN_TABLES) {
       const table = this.table(kind);
       if (!table) continue;
       const coded = table.rows.filter((r) => r.code);
@@ -240,7 +250,7 @@ export class TableLookup {
       if (!table) continue;
       for (const row of table.rows) {
         const label = normalizeItemName(row.label);
-        const column = kind === T6 ? "amount" : "total";
+        const column = kind === T6 ? T6_AMOUNT : ("total" satisfies ColumnKey<typeof T5> & ColumnKey<typeof T3>);
         if (!row.code || label.length < 3 || !words.endsWith(label) || !row.cells[column]) continue;
         found.push(this.value(table, row, row.cells[column], column));
       }
@@ -256,11 +266,11 @@ export class TableLookup {
       (r) =>
         r.code &&
         /^\d{5}$/.test(r.code) &&
-        r.cells.amount &&
+        r.cells[T6_AMOUNT] &&
         (scope.group === undefined || r.group === scope.group) &&
         (scope.classCode === undefined || r.code.startsWith(scope.classCode)),
     );
     if (rows.length === 0) return undefined;
-    return rows.map((r) => ({ name: r.label, zero: r.cells.amount.displayed.isZero() }));
+    return rows.map((r) => ({ name: r.label, zero: r.cells[T6_AMOUNT].displayed.isZero() }));
   }
 }

@@ -28,5 +28,3 @@ export interface ProofreadOptions {
   tables?: readonly RecognizedTable[];
   percentDecimals?: 0 | 1 | 2;
 }
-
-export type Proofread = (text: string, options?: ProofreadOptions) => ProofreadFinding[];

@@ -3,14 +3,14 @@
  * bound to, and what the table check maps to cells (rules/table-amount.ts).
  */
 
-export type Family = "general-budget" | "government-fund" | "state-capital";
+type Family = "general-budget" | "government-fund" | "state-capital";
 
-export interface IndicatorEntry {
+interface IndicatorEntry {
   key: string;
   names: readonly string[];
 }
 
-export const INDICATORS: readonly IndicatorEntry[] = [
+const INDICATORS: readonly IndicatorEntry[] = [
   { key: "grand-total", names: ["收、支总计", "收支总计", "收入支出总计", "收入总计", "支出总计"] },
   { key: "fiscal-grand-total", names: ["财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入支出总计"] },
   { key: "income-total", names: ["本年收入合计", "收入合计"] },
@@ -115,7 +115,7 @@ export const INDICATOR_NAMES: readonly { name: string; key: string }[] = INDICAT
   e.names.map((name) => ({ name, key: e.key })),
 ).sort((a, b) => b.name.length - a.name.length);
 
-export const FAMILY_WORDS: readonly [string, Family][] = [
+const FAMILY_WORDS: readonly [string, Family][] = [
   ["一般公共预算", "general-budget"],
   ["政府性基金", "government-fund"],
   ["国有资本经营", "state-capital"],
@@ -124,7 +124,7 @@ export const FAMILY_WORDS: readonly [string, Family][] = [
 /** Keys a family qualifier refines ("使用政府性基金财政拨款安排基本支出" → government-fund:basic). */
 const QUALIFIABLE = new Set(["basic", "project", "three-public"]);
 
-export interface IndicatorMatch {
+interface IndicatorMatch {
   key: string;
   name: string;
   /** offset of the name in the searched text */

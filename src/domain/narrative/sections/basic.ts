@@ -1,36 +1,40 @@
 /** 六、一般公共预算财政拨款基本支出决算情况说明: 人员经费 / 公用经费 and their non-zero 款. */
-import { KIND_TITLES } from "../../kinds";
+import { CORE_TABLES, KIND_TITLES } from "../../kinds";
+import { keyedCell, type KindTable } from "../../layouts/keys";
 import { sumFigures, type Figure } from "../builder";
 import type { NarrativeContext } from "../context";
 import { cellFigure, isZero } from "../source";
 import { writeMissingTable, writeNothing, writeYearPrefix } from "../sentences";
-import type { RecognizedTable, TableRow } from "../../model";
+import type { TableRow } from "../../model";
 import type { SectionTemplate } from "./section";
 
-const T6 = "general-budget-basic-expenditure";
+const { T6 } = CORE_TABLES;
 
 /** Economic-code rows of one group, at 款 level when the table prints 款 (else 类), in table order. */
-export function economicRows(table: RecognizedTable, group: "personnel" | "public"): TableRow[] {
+function economicRows(table: KindTable<typeof T6>, group: "personnel" | "public"): TableRow[] {
   const rows = table.rows.filter((r) => r.group === group && r.code && /^\d+$/.test(r.code));
   const sections = rows.filter((r) => r.code!.length === 5);
   return sections.length > 0 ? sections : rows.filter((r) => r.code!.length === 3);
 }
 
 /** Names of the non-zero 款 of a group: the "主要包括" list. */
-export function nonZeroNames(table: RecognizedTable, group: "personnel" | "public"): string[] {
+function nonZeroNames(table: KindTable<typeof T6>, group: "personnel" | "public"): string[] {
   return economicRows(table, group)
-    .filter((r) => r.cells.amount && !r.cells.amount.displayed.isZero())
+    .filter((r) => {
+      const cell = keyedCell(table, r, "amount");
+      return cell && !cell.displayed.isZero();
+    })
     .map((r) => r.label);
 }
 
-function groupTotal(ctx: NarrativeContext, table: RecognizedTable, group: "personnel" | "public"): Figure | undefined {
+function groupTotal(ctx: NarrativeContext, table: KindTable<typeof T6>, group: "personnel" | "public"): Figure | undefined {
   const key = group === "personnel" ? "personnel-total" : "public-total";
   const stated = ctx.current.figure(table, key, "amount", group) ?? ctx.current.figure(table, key, "amount");
   if (stated) return stated;
-  const classes = table.rows.filter((r) => r.group === group && r.code?.length === 3 && r.cells.amount);
-  if (classes.length === 0) return undefined;
+  const cells = table.rows.filter((r) => r.group === group && r.code?.length === 3).flatMap((r) => keyedCell(table, r, "amount") ?? []);
+  if (cells.length === 0) return undefined;
   return sumFigures(
-    classes.map((r) => cellFigure(table, r.cells.amount)),
+    cells.map((cell) => cellFigure(table, cell)),
     ctx.unit,
   );
 }

@@ -4,7 +4,7 @@ import type { NarrativeContext } from "../context";
 import { isZero } from "../source";
 import { writeChange, writeList, writeReason, writeShareItem, writeYearPrefix, type Change } from "../sentences";
 
-export interface Breakdown {
+interface Breakdown {
   /** "本年收入合计" */
   totalLabel: string;
   total: Figure;

@@ -1,12 +1,13 @@
 /** 三、支出决算情况说明: T3 合计 row (T1 支出 side when T3 is absent). */
 import { KIND_TITLES } from "../../kinds";
+import type { ColumnKey } from "../../layouts/keys";
 import type { Figure } from "../builder";
 import { previousFigure } from "../context";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
 import type { SectionTemplate } from "./section";
 
-const T3_PARTS: [string, string][] = [
+const T3_PARTS: [ColumnKey<"expenditure">, string][] = [
   ["basic", "基本支出"],
   ["project", "项目支出"],
   ["to-superior", "上缴上级支出"],

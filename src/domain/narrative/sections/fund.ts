@@ -3,13 +3,13 @@ import type { Figure, ParagraphBuilder } from "../builder";
 import type { NarrativeContext } from "../context";
 import { isZero } from "../source";
 import { writeMissingTable, writeNothing, writeYearPrefix } from "../sentences";
-import type { TableKind } from "../../model";
+import type { ColumnKey, RowKey } from "../../layouts/keys";
 import { writeLeafItems } from "./general-budget";
 
 export interface FundSpec {
-  kind: TableKind;
-  /** T4 column / income row key: "government-fund" | "state-capital" */
-  fiscalKey: string;
+  kind: "government-fund" | "state-capital";
+  /** T4 column and income row of the fund */
+  fiscalKey: RowKey<"fiscal-summary"> & ColumnKey<"fiscal-summary">;
   /** "政府性基金预算财政拨款" */
   name: string;
   tableTitle: string;
@@ -24,7 +24,7 @@ export function writeFund(ctx: NarrativeContext, spec: FundSpec): ParagraphBuild
   if (table) {
     income = ctx.current.figure(table, "total", "income");
     spending = ctx.current.figure(table, "total", "total");
-    incomePrinted = table.columns.some((c) => c.key === "income");
+    incomePrinted = table.columns.some((c) => c.key === ("income" satisfies ColumnKey<typeof table.kind>));
     if (table.empty || (isZero(income) && isZero(spending))) {
       return [writeNothing(ctx.paragraph(), ctx, `${spec.name}${incomePrinted ? "收入和支出" : "支出"}`)];
     }

@@ -1,5 +1,6 @@
 /** 五、一般公共预算财政拨款支出决算情况说明: （一）总体 （二）结构 （三）具体. */
-import { KIND_TITLES } from "../../kinds";
+import { CORE_TABLES, KIND_TITLES } from "../../kinds";
+import { keyedCell, keyedRow, type ColumnKey, type KindTable } from "../../layouts/keys";
 import { sumFigures, type Figure, type ParagraphBuilder } from "../builder";
 import { factFigure, previousFigure, writeText, type NarrativeContext } from "../context";
 import { cellFigure, codeRows, isZero, leafRows } from "../source";
@@ -17,9 +18,15 @@ import type { RecognizedTable, TableRow } from "../../model";
 import type { SectionTemplate } from "./section";
 
 const PARENT = { id: "general-budget", title: "一般公共预算财政拨款支出决算情况说明" };
-const T5 = "general-budget-expenditure";
+const { T5 } = CORE_TABLES;
 
-export function generalBudgetTotal(ctx: NarrativeContext): Figure | undefined {
+/** The tables whose 项 rows get a paragraph each (T5, and T8/T9 for the funds), and the columns they share. */
+type LeafKind = typeof T5 | "government-fund" | "state-capital";
+type LeafColumn = ColumnKey<typeof T5> & ColumnKey<"government-fund">;
+/** 年初预算数: T5 only (the fund tables take it from the facts). */
+const INITIAL_BUDGET: ColumnKey<typeof T5> = "initial-budget";
+
+function generalBudgetTotal(ctx: NarrativeContext): Figure | undefined {
   return ctx.current.get(T5, "total", "total") ?? ctx.current.get("fiscal-summary", "total-this-year", "general-budget", "expenditure");
 }
 
@@ -76,7 +83,10 @@ export const generalBudgetStructure: SectionTemplate = {
     const total = ctx.current.figure(t5, "total", "total");
     if (!t5 || !total) return [writeMissingTable(b, KIND_TITLES["general-budget-expenditure"])];
     const classes = classRows(t5)
-      .map((row) => ({ row, figure: row.cells.total ? cellFigure(t5, row.cells.total) : undefined }))
+      .map((row) => {
+        const cell = keyedCell(t5, row, "total");
+        return { row, figure: cell ? cellFigure(t5, cell) : undefined };
+      })
       .filter((c): c is { row: TableRow; figure: Figure } => !isZero(c.figure));
     writeYearPrefix(b, ctx, ctx.options.style === "shanghai").add("一般公共预算财政拨款支出").amount(total).add(ctx.unit);
     if (classes.length > 0) {
@@ -110,11 +120,11 @@ export function codeChain(table: RecognizedTable, leaf: TableRow): string {
 }
 
 /** 年初预算 of a code: the facts set first, else the table's own 年初预算数 column. */
-export function initialBudget(ctx: NarrativeContext, table: RecognizedTable, row: TableRow, prefix = ""): Figure | undefined {
+export function initialBudget(ctx: NarrativeContext, table: KindTable<LeafKind>, row: TableRow, prefix = ""): Figure | undefined {
   const label = `${codeChain(table, row)}（${row.code}）年初预算数`;
   const entered = row.code !== undefined ? factFigure(ctx, `initialBudgets.${prefix}${row.code}`, label) : undefined;
   if (entered) return entered;
-  const cell = row.cells["initial-budget"];
+  const cell = row.cells[INITIAL_BUDGET];
   return cell ? cellFigure(table, cell) : undefined;
 }
 
@@ -122,7 +132,7 @@ export function initialBudget(ctx: NarrativeContext, table: RecognizedTable, row
  * 年初预算 合计: as given, else the table's own column, else the sum of the items when every item is known.
  * A given total that differs from the items, and a code that matches no 项, are warned about.
  */
-function totalInitialBudget(ctx: NarrativeContext, table: RecognizedTable, column: string, prefix = ""): Figure | undefined {
+function totalInitialBudget(ctx: NarrativeContext, table: KindTable<LeafKind>, column: LeafColumn, prefix = ""): Figure | undefined {
   const leaves = leafRows(table).filter((r) => r.cells[column] && !r.cells[column].displayed.isZero());
   const itemBudgets = leaves.map((r) => initialBudget(ctx, table, r, prefix));
   const known = itemBudgets.every((f): f is Figure => f !== undefined) && itemBudgets.length > 0;
@@ -145,14 +155,14 @@ function totalInitialBudget(ctx: NarrativeContext, table: RecognizedTable, colum
     }
     return given;
   }
-  const total = table.rows.find((r) => r.key === "total");
-  const cell = total?.cells["initial-budget"];
+  const total = keyedRow(table, "total");
+  const cell = total?.cells[INITIAL_BUDGET];
   if (cell) return cellFigure(table, cell);
   return itemsSum;
 }
 
 /** One numbered paragraph per non-zero leaf (项), in table order. */
-export function writeLeafItems(ctx: NarrativeContext, table: RecognizedTable, column: string, prefix = ""): ParagraphBuilder[] {
+export function writeLeafItems(ctx: NarrativeContext, table: KindTable<LeafKind>, column: LeafColumn, prefix = ""): ParagraphBuilder[] {
   const items = leafRows(table).filter((r) => r.cells[column] && !r.cells[column].displayed.isZero());
   const numberMark = ctx.conventions.itemMark;
   return items.map((row, i) => {

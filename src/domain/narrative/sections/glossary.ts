@@ -5,7 +5,7 @@
 import { chineseNumeral } from "../../format";
 import type { SectionTemplate } from "./section";
 
-export const GLOSSARY: Readonly<Record<string, string>> = {
+const GLOSSARY: Readonly<Record<string, string>> = {
   财政拨款收入: "单位当年从同级财政部门取得的拨款，分为一般公共预算、政府性基金预算和国有资本经营预算三类财政拨款。",
   事业收入: "事业单位围绕其专业业务及辅助活动取得的收入。",
   经营收入: "事业单位在专业业务及辅助活动以外，从事非独立核算的经营活动所取得的收入。",

@@ -1,12 +1,13 @@
 /** 二、收入决算情况说明: T2 合计 row (T1 收入 side when T2 is absent). */
 import { KIND_TITLES } from "../../kinds";
+import type { ColumnKey, RowKey } from "../../layouts/keys";
 import type { Figure } from "../builder";
 import { previousFigure } from "../context";
 import { writeMissingTable } from "../sentences";
 import { writeBreakdown } from "./breakdown";
 import type { SectionTemplate } from "./section";
 
-const T2_PARTS: [string, string][] = [
+const T2_PARTS: [ColumnKey<"income">, string][] = [
   ["fiscal", "财政拨款收入"],
   ["superior-subsidy", "上级补助收入"],
   ["business", "事业收入"],
@@ -15,7 +16,7 @@ const T2_PARTS: [string, string][] = [
   ["other", "其他收入"],
 ];
 
-const T1_PARTS: [string, string][] = [
+const T1_PARTS: [RowKey<"income-expenditure-summary">, string][] = [
   ["general-budget", "一般公共预算财政拨款收入"],
   ["government-fund", "政府性基金预算财政拨款收入"],
   ["state-capital", "国有资本经营预算财政拨款收入"],

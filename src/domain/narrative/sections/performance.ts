@@ -28,7 +28,7 @@ function sumScores(scores: Score[]): Score {
 }
 
 /** "产出指标(50分)" / "满意度\n指标" → "产出指标" / "满意度指标". */
-export function levelName(raw: string): string {
+function levelName(raw: string): string {
   return raw.replace(/\s+/g, "").replace(/[（(][^）)]*分[）)]$/, "");
 }
 

@@ -8,6 +8,7 @@ import { previousFigure } from "../context";
 import { cellFigure } from "../source";
 import { writeChange, writeMissingTable, writeNothing, writeReason, writeYear } from "../sentences";
 import { KIND_TITLES } from "../../kinds";
+import { keyedCell, keyedRow } from "../../layouts/keys";
 import type { Figure } from "../builder";
 import type { NarrativeContext } from "../context";
 import type { TableSource } from "../source";
@@ -16,11 +17,11 @@ import type { SectionTemplate } from "./section";
 function publicTotal(source: TableSource | null): Figure | undefined {
   const t6 = source?.find("general-budget-basic-expenditure");
   if (!source || !t6) return undefined;
-  const row = t6.rows.find((r) => r.key === "public-total");
-  return row?.cells.amount ? cellFigure(t6, row.cells.amount) : undefined;
+  const cell = keyedCell(t6, keyedRow(t6, "public-total"), "amount");
+  return cell ? cellFigure(t6, cell) : undefined;
 }
 
-export const RUNNING_COST_RULE = "按一般公共预算财政拨款基本支出决算表中的公用经费合计计算";
+const RUNNING_COST_RULE = "按一般公共预算财政拨款基本支出决算表中的公用经费合计计算";
 
 export const runningCosts: SectionTemplate = {
   id: "running-costs",

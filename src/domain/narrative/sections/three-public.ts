@@ -4,7 +4,8 @@
  * （二）具体: shares, then each item — 因公出国（境） with 团组/人次, 公务用车 with 购置 and 运行维护 separately,
  * 公务接待 with 批次/人次 — and the template's "无…支出" sentence for an item that is zero.
  */
-import { KIND_TITLES } from "../../kinds";
+import { CORE_TABLES, KIND_TITLES } from "../../kinds";
+import type { THREE_PUBLIC_EXPENSES_KEYS } from "../../layouts/three-public-expenses";
 import { directionOf, WORDS } from "../../format";
 import { inUnit, sumFigures, type Figure, type ParagraphBuilder } from "../builder";
 import { previousFigure, writeAmountFact, writeCount, writeText, type NarrativeContext } from "../context";
@@ -12,8 +13,8 @@ import { isZero, type TableSource } from "../source";
 import { writeChange, writeList, writeMissingTable, writeNothing, writeShare, writeYear, writeYearPrefix, type Change } from "../sentences";
 import type { SectionTemplate } from "./section";
 
-const T7 = "three-public-expenses";
-export const THREE_PUBLIC = "“三公”经费";
+const { T7 } = CORE_TABLES;
+const THREE_PUBLIC = "“三公”经费";
 
 export const THREE_PUBLIC_ITEMS = [
   { item: "abroad", label: "因公出国（境）费" },
@@ -21,12 +22,15 @@ export const THREE_PUBLIC_ITEMS = [
   { item: "reception", label: "公务接待费" },
 ] as const;
 
-function figure(source: TableSource | null | undefined, item: string, measure: "budget" | "actual", unit: ParagraphBuilder["unit"]): Figure | undefined {
+type Item = (typeof THREE_PUBLIC_EXPENSES_KEYS)["items"][number];
+type Measure = (typeof THREE_PUBLIC_EXPENSES_KEYS)["measures"][number];
+
+function figure(source: TableSource | null | undefined, item: Item, measure: Measure, unit: ParagraphBuilder["unit"]): Figure | undefined {
   if (!source) return undefined;
-  const direct = source.get(T7, "data", `${item}.${measure}`);
+  const direct = source.get(T7, "data", `${item}.${measure}` as const);
   if (direct || item !== "vehicle") return direct;
-  const purchase = source.get(T7, "data", `vehicle-purchase.${measure}`);
-  const operation = source.get(T7, "data", `vehicle-operation.${measure}`);
+  const purchase = source.get(T7, "data", `vehicle-purchase.${measure}` as const);
+  const operation = source.get(T7, "data", `vehicle-operation.${measure}` as const);
   return purchase && operation ? sumFigures([purchase, operation], unit) : undefined;
 }
 

@@ -10,13 +10,14 @@ import type { TextDocument } from "../document";
 import type { TableLookup } from "../table-lookup";
 import type { ProofreadFinding } from "../types";
 
-export interface NarrRuleMeta extends Omit<RuleMeta, "id" | "severity"> {
+export interface NarrRuleMeta extends Omit<RuleMeta, "id" | "severity" | "reads"> {
   id: `NARR.${string}`;
   /** the highest severity the rule reports */
   severity: Severity;
   /** when it reports which severity, in Chinese */
   policy: string;
-  // reads: the tables it compares the text with when they are given (none: the text alone)
+  /** the tables it compares the text with, when they are given (none: it reads the text alone) */
+  reads: RuleMeta["reads"];
 }
 
 /**

@@ -4,7 +4,7 @@
  * Hard identities are errors when broken beyond rounding; soft ones are warnings.
  */
 import type { TableKind } from "../../model";
-import type { CatalogueKind, ColumnKey, RowKey } from "./keys";
+import type { ColumnKey, KeyedKind, RowKey } from "../../layouts/keys";
 import { CORE_TABLES } from "../../kinds";
 
 type Level = "class" | "section" | "item";
@@ -78,46 +78,46 @@ export type Identity = SumIdentity | RowIdentity | HierarchyIdentity | ByCodeIde
 
 /* Declarations are checked against the keys each layout declares (keys.ts): a cell of the home table K
    uses K's keys; a cell of another table names it and uses its keys. A renamed key is a compile error here. */
-interface CellKeys<K extends CatalogueKind> {
+interface CellKeys<K extends KeyedKind> {
   row: RowKey<K>;
   col: ColumnKey<K>;
   group?: string;
   sign?: 1 | -1;
   required?: boolean;
 }
-type CellOf<K extends CatalogueKind> = CellKeys<K> & { table?: undefined };
-type OtherCell = { [T in CatalogueKind]: CellKeys<T> & { table: T } }[CatalogueKind];
-interface RowsKeys<K extends CatalogueKind> {
+type CellOf<K extends KeyedKind> = CellKeys<K> & { table?: undefined };
+type OtherCell = { [T in KeyedKind]: CellKeys<T> & { table: T } }[KeyedKind];
+interface RowsKeys<K extends KeyedKind> {
   rows: { keys?: readonly RowKey<K>[]; level?: Level; group?: string; codePrefixes?: readonly string[] };
   col: ColumnKey<K>;
   sign?: 1 | -1;
 }
-type RowsOf<K extends CatalogueKind> = RowsKeys<K> & { table?: undefined };
-type OtherRows = { [T in CatalogueKind]: RowsKeys<T> & { table: T } }[CatalogueKind];
-type TermOf<K extends CatalogueKind> = CellOf<K> | OtherCell | RowsOf<K> | OtherRows;
+type RowsOf<K extends KeyedKind> = RowsKeys<K> & { table?: undefined };
+type OtherRows = { [T in KeyedKind]: RowsKeys<T> & { table: T } }[KeyedKind];
+type TermOf<K extends KeyedKind> = CellOf<K> | OtherCell | RowsOf<K> | OtherRows;
 
-interface Declared<K extends CatalogueKind> {
+interface Declared<K extends KeyedKind> {
   id: string;
   statement: string;
   severity: "error" | "warning";
   kind: K;
 }
-type DeclaredOn<K extends CatalogueKind> =
+type DeclaredOn<K extends KeyedKind> =
   | (Declared<K> & { form: "sum"; left: CellOf<K>; right: readonly TermOf<K>[]; relation?: "=" | ">="; alternative?: readonly TermOf<K>[] })
   | (Declared<K> & { form: "each-row"; left: ColumnKey<K>; right: readonly ColumnKey<K>[]; group?: string; signs?: readonly (1 | -1)[] })
   | (Declared<K> & { form: "hierarchy" })
   | {
-      [T in CatalogueKind]: Declared<K> & {
+      [T in KeyedKind]: Declared<K> & {
         form: "by-code";
         left: { col: ColumnKey<K>; group?: string; level?: Level };
         other: T;
         right: { col: ColumnKey<T>; group?: string };
         relation?: "=" | ">=";
       };
-    }[CatalogueKind];
+    }[KeyedKind];
 
 /** An identity as declared: its cells named by the keys the layouts declare. */
-type DeclaredIdentity = { [K in CatalogueKind]: DeclaredOn<K> }[CatalogueKind];
+export type DeclaredIdentity = { [K in KeyedKind]: DeclaredOn<K> }[KeyedKind];
 
 const { T1, T2, T3, T4, T5, T6, T7, T8, T9 } = CORE_TABLES;
 
@@ -128,16 +128,16 @@ const T4_COLUMNS = ["total", ...FUNDS] as const;
 
 /** A cell of the 收入 side (column "amount"), of the home table or of `table`. */
 function inc<R extends string>(row: R): { table: undefined; row: R; col: "amount"; group: string };
-function inc<R extends string, T extends CatalogueKind>(row: R, table: T): { table: T; row: R; col: "amount"; group: string };
-function inc(row: string, table?: CatalogueKind) {
+function inc<R extends string, T extends KeyedKind>(row: R, table: T): { table: T; row: R; col: "amount"; group: string };
+function inc(row: string, table?: KeyedKind) {
   return { table, row, col: "amount", group: "income" };
 }
 
 /** A cell of the 支出 side, of the home table or of `table`. */
 function exp<R extends string>(row: R): { table: undefined; row: R; col: "amount"; group: string };
 function exp<R extends string, C extends string>(row: R, col: C): { table: undefined; row: R; col: C; group: string };
-function exp<R extends string, C extends string, T extends CatalogueKind>(row: R, col: C, table: T): { table: T; row: R; col: C; group: string };
-function exp(row: string, col = "amount", table?: CatalogueKind) {
+function exp<R extends string, C extends string, T extends KeyedKind>(row: R, col: C, table: T): { table: T; row: R; col: C; group: string };
+function exp(row: string, col = "amount", table?: KeyedKind) {
   return { table, row, col, group: "expenditure" };
 }
 
