@@ -1,0 +1,54 @@
+/**
+ * The form rules of issue 15 (NARR.WORDING, NARR.PUNCTUATION, NARR.BRACKET, NARR.DECIMALS) on real published
+ * sentences copied verbatim from test/proofread/corpus/ (the file in the comment): one that must fire, with
+ * its corrected wording, and real correct ones that must not.
+ */
+import { proofread } from "../../src/domain/proofread";
+import type { ProofreadFinding } from "../../src/domain/proofread/types";
+
+function on(text: string, rule: string, excerptPart?: string): ProofreadFinding[] {
+  return proofread(text).filter((f) => f.rule === rule && (excerptPart === undefined || f.excerpt.includes(excerptPart)));
+}
+
+describe("NARR.WORDING: “三公”经费", () => {
+  // hunan-taojiang-2019-sangong
+  const TAOJIANG =
+    "2019年度“三公”经费财政拨款支出预算为44.52万元，2019年实际支出“三公经费”决算为22.62万元。其中公务接待费为20.10万元，占88.86%；公务用车运行维护费为2.52万元，占11.14%。本年度“三公经费”决算数未超过2019年预算数。";
+
+  it("fires on the whole term in quotes, with the unique correction", () => {
+    const found = on(TAOJIANG, "NARR.WORDING", "三公经费");
+    expect(found.map((f) => [f.severity, f.suggestion])).toEqual([
+      ["info", "2019年实际支出“三公”经费决算为22.62万元"],
+      ["info", "本年度“三公”经费决算数未超过2019年预算数"],
+    ]);
+    expect(found[0].message).toContain("“三公”经费");
+  });
+
+  it("is silent on “三公”经费 (the same text's first sentence)", () => {
+    expect(on("2019年度“三公”经费财政拨款支出预算为44.52万元。", "NARR.WORDING")).toEqual([]);
+  });
+});
+
+describe("NARR.WORDING: 与上年 without 相比", () => {
+  it("fires on 与上年下降 and 与上年决算数下降, suggesting 比", () => {
+    // zhejiang-longquan-2018-sangong
+    const [f] = on("公务接待费决算1033万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%。", "NARR.WORDING");
+    expect(f).toMatchObject({ severity: "info", excerpt: "与上年下降7.6%", expected: "比上年下降", suggestion: "比上年下降7.6%" });
+    expect(f.message).toContain("相比");
+    // zhejiang-qujiang-2016-sangong
+    expect(on("因公出国（境）经费12万元，与上年决算数下降86.62%；公务接待费1356万元，比上年决算数下降3.14%。", "NARR.WORDING")[0]).toMatchObject({
+      suggestion: "比上年决算数下降86.62%",
+    });
+  });
+
+  it("is silent on 与…相比 and 与…持平", () => {
+    // sichuan-jinkouhe-2022-wenti-juesuan
+    expect(on("与2021年相比收入总计减少315.71万元，下降29.17%。", "NARR.WORDING")).toEqual([]);
+    // chongqing-liangping-2021-sangong-huizong
+    expect(on("1. 因公出国（境）团组数0个；因公出国（境）0人次，与上年持平。", "NARR.WORDING")).toEqual([]);
+    // sichuan-jintang-guancang-2015-sangong
+    expect(on("2015年因公出国（境）费0万元，与2014年决算数持平。", "NARR.WORDING")).toEqual([]);
+    // a comparison 相比 closes later in the clause
+    expect(on("与上年增加的项目相比，本年减少2个。", "NARR.WORDING")).toEqual([]);
+  });
+});
