@@ -52,3 +52,26 @@ describe("NARR.WORDING: 与上年 without 相比", () => {
     expect(on("与上年增加的项目相比，本年减少2个。", "NARR.WORDING")).toEqual([]);
   });
 });
+
+describe("NARR.BRACKET: quotation and book-title marks", () => {
+  it("fires on a closing quotation mark without its opening one (the title of sichuan-jintang-guancang-2015-sangong)", () => {
+    const [f] = on("官仓镇2015年三公”经费支出说明\n一、因公出国（境）经费", "NARR.BRACKET");
+    expect(f).toMatchObject({ severity: "warning", excerpt: "官仓镇2015年三公”经费支出说明", actual: "”" });
+    expect(f.message).toContain("前引号");
+  });
+
+  it("fires on an opening mark left open in its paragraph", () => {
+    // chongqing-liangping-2021-sangong-huizong with the closing 》 of its first title lost
+    const [f] = on("按照《预算法《预算法实施条例》等有关要求，现将梁平区本级2021年度“三公”经费决算汇总情况公布如下：", "NARR.BRACKET");
+    expect(f).toMatchObject({ severity: "warning", actual: "《" });
+  });
+
+  it("is silent on paired quotation and book-title marks (real sentences)", () => {
+    // chongqing-liangping-2021-sangong-huizong
+    expect(
+      on("按照《预算法》《预算法实施条例》和《重庆市预决算信息公开管理办法》等有关要求，现将梁平区本级2021年度“三公”经费决算汇总情况公布如下：", "NARR.BRACKET"),
+    ).toEqual([]);
+    // sichuan-jintang-guancang-2015-sangong
+    expect(on("2015年公务接待费9.95万元，较2014年决算数下降5.5%，主要原因是严格执行“八项规定”，严控公务接待。", "NARR.BRACKET")).toEqual([]);
+  });
+});
