@@ -75,3 +75,47 @@ describe("NARR.BRACKET: quotation and book-title marks", () => {
     expect(on("2015年公务接待费9.95万元，较2014年决算数下降5.5%，主要原因是严格执行“八项规定”，严控公务接待。", "NARR.BRACKET")).toEqual([]);
   });
 });
+
+describe("NARR.DECIMALS: percentages of one kind across the text", () => {
+  // fujian-quanzhou-tsq-2022-juesuan: each item of the list is a line of its own
+  const QUANZHOU = [
+    "（一）201-一般公共服务支出23653万元，较2021年决算数增加2954万元，增长14.27%，其中：",
+    "1、20103-政府办公厅（室）及相关机构事务9185万元，较2021年决算数增加2686万元，增长41.33%。",
+    "2、20104-发展与改革事务1182万元，较2021年决算数增加138万元，增长13.22%。",
+    "3、20105-统计信息事务50万元，较2021年决算数减少87万元，下降63.5%。",
+    "4、20106-财政事务1384万元，较2021年决算数减少135万元，下降8.89%。",
+    "7、20109-海关事务50万元，较2021年决算数增加50万元，增长100%。",
+  ].join("\n");
+
+  it("fires on a rate with fewer decimals than the other items of the list, with the recomputed value", () => {
+    const found = on(QUANZHOU, "NARR.DECIMALS");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: "info", excerpt: "下降63.5%", expected: "63.50%", suggestion: "下降63.50%" });
+    expect(found[0].message).toContain("63.5036%");
+  });
+
+  it("fires across two sections of one short text, without a correction it cannot recompute (sichuan-jintang-guancang-2015-sangong)", () => {
+    const text = [
+      "二、公务接待费",
+      "2015年公务接待费9.95万元，较2014年决算数下降5.5%，主要原因是严格执行“八项规定”，严控公务接待。",
+      "三、公务用车购置及运行维护费",
+      "2015年公务用车购置及运行维护费共计13.01万元，较2014年决算数下降1.95%。主要原因是严格执行公车管理制度。",
+    ].join("\n");
+    const [f] = on(text, "NARR.DECIMALS");
+    expect(f).toMatchObject({ severity: "info", actual: "5.5%", expected: null });
+    expect(f.suggestion).toBeUndefined();
+  });
+
+  it("is silent on a list that keeps two decimals, and on exact whole percentages", () => {
+    expect(on(QUANZHOU.replace("下降63.5%", "下降63.50%"), "NARR.DECIMALS")).toEqual([]);
+  });
+
+  it("is silent on a text that keeps one decimal throughout (guangxi-wuzhou-2021-junxiu-juesuan)", () => {
+    const text = [
+      "1.一般公共预算财政拨款收入382.17万元，为市本级财政当年拨付的资金。较2020年度决算数减少157.86万元，下降29.2%。",
+      "2.上级补助收入8.38万元，为事业单位开展业务活动取得的收入。较2020年度决算数减少17.40万元，下降67.5%。",
+      "（二）本单位2021年度总支出581.45万元，其中本年支出480.71万元，较2020年度决算数减少90.49万元，下降15.8%。",
+    ].join("\n");
+    expect(on(text, "NARR.DECIMALS")).toEqual([]);
+  });
+});
