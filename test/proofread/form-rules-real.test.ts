@@ -119,3 +119,63 @@ describe("NARR.DECIMALS: percentages of one kind across the text", () => {
     expect(on(text, "NARR.DECIMALS")).toEqual([]);
   });
 });
+
+describe("NARR.PUNCTUATION: 其中。", () => {
+  // sichuan-2022-danwei-juesuan
+  const SICHUAN = "主要原因是严格执行“三公”经费管理制度，缩减公务接待开支。其中。\n国内公务接待支出7.8万元，主要用于执行公务、开展业务活动开支的交通费、住宿费、用餐费等。";
+
+  it("fires on a sentence that is only 其中, suggesting the colon", () => {
+    const [f] = on(SICHUAN, "NARR.PUNCTUATION");
+    expect(f).toMatchObject({ severity: "warning", expected: "：", actual: "。" });
+    expect(f.suggestion).toContain("其中：");
+  });
+
+  it("is silent on 其中： and on 其中 inside a sentence (real sentences)", () => {
+    expect(on(SICHUAN.replace("其中。", "其中："), "NARR.PUNCTUATION")).toEqual([]);
+    // hunan-taojiang-2019-sangong
+    expect(on("2019年实际支出“三公”经费决算为22.62万元。其中公务接待费为20.10万元，占88.86%；公务用车运行维护费为2.52万元，占11.14%。", "NARR.PUNCTUATION")).toEqual([]);
+    expect(on("相关费用已包含在其中。", "NARR.PUNCTUATION")).toEqual([]);
+  });
+});
+
+describe("NARR.PUNCTUATION: a comma inside a list of 顿号", () => {
+  // zhejiang-longquan-2018-sangong
+  const LONGQUAN =
+    "2018年龙泉市部门及乡镇政府（街道办事处），包括行政单位（含参照公务员法管理的事业单位）、事业单位和其他单位因公出国（境）经费、公务接待费、公车购置费，公车运行费（“三公”经费）决算总额2771万元，比上年下降1.8%。";
+
+  it("fires on the comma between two parallel items, with the 顿号 as the correction", () => {
+    const [f] = on(LONGQUAN, "NARR.PUNCTUATION");
+    expect(f).toMatchObject({ severity: "info", excerpt: "公车购置费，公车运行费", expected: "、", suggestion: "公车购置费、公车运行费" });
+  });
+
+  it("is silent when the comma ends the list (real sentences)", () => {
+    expect(on(LONGQUAN.replace("公车购置费，公车运行费", "公车购置费、公车运行费"), "NARR.PUNCTUATION")).toEqual([]);
+    // sichuan-jintang-guancang-2015-sangong: the clause after the comma is not an item of the list
+    expect(on("2015年车辆运行维护费支出13.01万元，用于党政、农业、安全社区建设等所需的公务用车燃料费、维修费、过路过桥费、保险费支出。", "NARR.PUNCTUATION")).toEqual([]);
+    // zhejiang-qujiang-2016-sangong
+    expect(on("备注：因公出国（境）经费，反映单位工作人员公务出国（境）的住宿费、旅费、伙食补助费、杂费、培训费等支出。", "NARR.PUNCTUATION")).toEqual([]);
+    // a new clause after the list, not a fourth item
+    expect(on("主要用于办公费、印刷费、水电费，其余为差旅费。", "NARR.PUNCTUATION")).toEqual([]);
+  });
+});
+
+describe("NARR.PUNCTUATION: a numbered item without the full stop of its siblings", () => {
+  // chongqing-liangping-2021-sangong-huizong
+  const LIANGPING = [
+    "一、区本级“三公”经费决算情况",
+    "1. 因公出国（境）费0万元，主要原因是本年无因公出国（境）相关安排，与上年持平",
+    "2. 公务接待费720.03万元，较上年增加113.1万元，上升18.63%，上升主要原因是本年涉及招商引资等相关接待费用增加。",
+    "3. 公务用车购置及运行维护费1325.27万元。其中，公务用车购置费252.81万元，较上年增加55万元，主要原因是车辆正常报废后购买新车支出。",
+  ].join("\n");
+
+  it("fires on the item that lacks it", () => {
+    const [f] = on(LIANGPING, "NARR.PUNCTUATION");
+    expect(f).toMatchObject({ severity: "info", excerpt: "与上年持平", expected: "。", suggestion: "与上年持平。" });
+  });
+
+  it("is silent when every item ends with a full stop, and on label items (real texts)", () => {
+    expect(on(LIANGPING.replace("与上年持平\n", "与上年持平。\n"), "NARR.PUNCTUATION")).toEqual([]);
+    // beijing-xicheng-kjxz-2023-shuoming style: items that are labels, not sentences
+    expect(on("（一）主要内容\n1.基本工资\n2.津贴补贴\n3.奖金", "NARR.PUNCTUATION")).toEqual([]);
+  });
+});
