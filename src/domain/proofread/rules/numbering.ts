@@ -3,7 +3,7 @@ import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
 import type { NarrRule, ProofreadContext } from "./rule";
 
-const ORDINALS: { style: string; re: RegExp }[] = [
+export const ORDINALS: { style: string; re: RegExp }[] = [
   { style: "n.", re: /^\s*(\d{1,2})\s*(?:[.．](?!\d)|[.．](?=20\d\d年))/ },
   { style: "n、", re: /^\s*(\d{1,2})\s*、/ },
   { style: "(n)", re: /^\s*[（(](\d{1,2})[)）]/ },
