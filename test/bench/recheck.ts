@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkWorkbook } from "../../src/domain/engine";
+import { LIVE_ENGINE } from "../../src/domain/recheck";
 import { DEFAULT_SETTINGS } from "../../src/domain/findings";
 import { toA1, type WorkbookSnapshot } from "../../src/domain/grid";
 import { MemoryWorkbookPort } from "../../src/memory/memory-port";
@@ -49,7 +49,7 @@ function nextDone(controller: CheckController): Promise<void> {
 
 export async function editToMarks(name: string, snapshot: WorkbookSnapshot): Promise<{ name: string; delayMs: number; editMs: number } | null> {
   const port = new MemoryWorkbookPort(snapshot);
-  const controller = new CheckController({ port, engine: { check: checkWorkbook }, settings: DEFAULT_SETTINGS, autoRecheck: true });
+  const controller = new CheckController({ port, engine: LIVE_ENGINE, settings: DEFAULT_SETTINGS, autoRecheck: true });
   await controller.start();
   for (let i = 0; i < 3; i++) await controller.run(); // warm up, and time the check the delay adapts to
   const table = controller.getState().result?.tables[0];
