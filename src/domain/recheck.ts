@@ -4,7 +4,7 @@
  * into it and the rules run again. This is only done when it provably gives what a full check of the edited
  * workbook gives: every changed cell is a number that was a number before, in an amount cell of a recognized
  * table (not a label, header, title, unit line, note, a 绩效自评表 form or a cell outside the tables), not in
- * a merged area, not on a table's first body row, the sheets are the same, and no table turns empty or
+ * a merged area, not on an unlabelled first body row, the sheets are the same, and no table turns empty or
  * non-empty. Anything else — or anything unsure — is answered with a reason, and the caller checks in full.
  *
  * Formula cells change without an edit event when what they add up changes, so every re-check reads them
@@ -142,7 +142,7 @@ export function recheck(base: LiveCheck, readout: RangeReadout, settings: CheckS
     if (!uses) return { fallback: `${where} 不是已识别表格的金额单元格` };
     if (readNumber(before).kind !== "number" || readNumber(change.cell).kind !== "number") return { fallback: `${where} 修改前后不都是数字` };
     if (sheet.merges.some((m) => inside(m, change.row, change.col))) return { fallback: `${where} 在合并单元格中` };
-    if (uses.some((u) => tablesBefore[u.table].rows[0]?.row === change.row)) return { fallback: `${where} 在表格的第一行数据` };
+    if (uses.some((u) => firstRowUnlabelled(tablesBefore[u.table], change.row))) return { fallback: `${where} 在表格第一行数据中，该行没有文字标签` };
     formulasMoved ||= (before?.formula === undefined) !== (change.cell?.formula === undefined);
     const fresh = amountCell(singleCellView(sheet, change.row, change.col, change.cell), change.row, change.col);
     for (const use of uses) {
@@ -172,6 +172,15 @@ export function recheck(base: LiveCheck, readout: RangeReadout, settings: CheckS
   const result = checkRecognized(snapshot, recognition, settings);
   const formulaRanges = formulasMoved ? formulaRuns(snapshot) : base.formulaRanges;
   return { live: { snapshot, recognition, result, formulaRanges, amounts: index }, changedCells: changes.size };
+}
+
+/**
+ * Where the headers end is decided on the first body row: a row of numbers only ("1 2 3", 栏次) is not data. A
+ * row whose label has a letter or a character can never become one; an unlabelled first row could.
+ */
+function firstRowUnlabelled(table: RecognizedTable, row: number): boolean {
+  if (table.rows[0]?.row !== row) return false;
+  return !table.rows.some((r) => r.row === row && /[^\d\s.\-—]/.test(r.label));
 }
 
 function inside(box: RangeBox, row: number, col: number): boolean {
