@@ -18,7 +18,7 @@ import {
   TabList,
   tokens,
 } from "@fluentui/react-components";
-import { checkWorkbook } from "../domain/engine";
+import { LIVE_ENGINE } from "../domain/recheck";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
 import type { RecognizedTable } from "../domain/model";
@@ -53,7 +53,8 @@ export interface AppProps {
   recheckDelayMs?: number;
 }
 
-const DEFAULT_ENGINE: CheckEngine = { check: checkWorkbook };
+/** Live re-check: an edit of a few amounts reuses the last recognition (src/domain/recheck.ts). */
+const DEFAULT_ENGINE: CheckEngine = LIVE_ENGINE;
 
 const defaultReadWorkbook: ReadWorkbookFn = async (buffer, fileName) => {
   // ExcelJS is large: load it only when the user picks last year's workbook.
