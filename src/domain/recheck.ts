@@ -2,10 +2,10 @@
  * Live re-check: after the user edits a few amounts, update the last check without recognizing the workbook
  * again. The previous recognition (tables, their row and column maps) is kept; the edited cells are patched
  * into it and the rules run again. This is only done when it provably gives what a full check of the edited
- * workbook gives: every changed cell is a number that was a number before, in an amount cell of a recognized
- * table (not a label, header, title, unit line, note, a 绩效自评表 form or a cell outside the tables), not in
- * a merged area, not on an unlabelled first body row, the sheets are the same, and no table turns empty or
- * non-empty. Anything else — or anything unsure — is answered with a reason, and the caller checks in full.
+ * workbook gives: every changed cell is now a number and was a number (or blank, in a row labelled to its left),
+ * in an amount cell of a recognized table (not a label, header, title, unit line, note, a 绩效自评表 form or a
+ * cell outside the tables), not in a merged area, not on an unlabelled first body row, the sheets are the
+ * same, and no table turns empty or non-empty. Anything else — or anything unsure — is answered with a reason, and the caller checks in full.
  *
  * Formula cells change without an edit event when what they add up changes, so every re-check reads them
  * along with the edited ranges (when there are not too many of them; otherwise it checks in full).
@@ -140,7 +140,12 @@ export function recheck(base: LiveCheck, readout: RangeReadout, settings: CheckS
     }
     const uses = index.get(cellKey(sheet.name, change.row, change.col));
     if (!uses) return { fallback: `${where} 不是已识别表格的金额单元格` };
-    if (readNumber(before).kind !== "number" || readNumber(change.cell).kind !== "number") return { fallback: `${where} 修改前后不都是数字` };
+    if (readNumber(change.cell).kind !== "number") return { fallback: `${where} 改后不是数字` };
+    const was = readNumber(before).kind;
+    if (was === "blank" && !uses.every((u) => blankMayTakeNumber(tablesBefore[u.table], sheet, change.row, change.col))) {
+      return { fallback: `${where} 原为空，填数可能改变该行的读法` };
+    }
+    if (was !== "number" && was !== "blank") return { fallback: `${where} 原来不是数字` };
     if (sheet.merges.some((m) => inside(m, change.row, change.col))) return { fallback: `${where} 在合并单元格中` };
     if (uses.some((u) => firstRowUnlabelled(tablesBefore[u.table], change.row))) return { fallback: `${where} 在表格第一行数据中，该行没有文字标签` };
     formulasMoved ||= (before?.formula === undefined) !== (change.cell?.formula === undefined);
@@ -181,6 +186,32 @@ export function recheck(base: LiveCheck, readout: RangeReadout, settings: CheckS
 function firstRowUnlabelled(table: RecognizedTable, row: number): boolean {
   if (table.rows[0]?.row !== row) return false;
   return !table.rows.some((r) => r.row === row && /[^\d\s.\-—]/.test(r.label));
+}
+
+/**
+ * A blank amount cell that gets a number leaves the row read as before when the row already shows a text to the
+ * left of it inside the table (the row is not blank, its first text stays the first) and holds nothing a title
+ * search could match (a row of more than six texts is never searched for titles). The 三公 table places its one
+ * data row by whether a row has amounts at all: never there.
+ */
+function blankMayTakeNumber(table: RecognizedTable, sheet: SheetSnapshot, row: number, col: number): boolean {
+  if (table.kind === "three-public-expenses") return false;
+  const cells = sheet.cells[row] ?? [];
+  let textLeft = false;
+  for (let c = 0; c < cells.length; c++) {
+    const text = cellText(cells[c]);
+    if (!text) continue;
+    if (text.includes("表")) return false;
+    if (c >= table.box.left && c < col) textLeft = true;
+  }
+  return textLeft;
+}
+
+/** The text recognition sees in a cell (SheetView.text, trimmed). */
+function cellText(cell: CellSnapshot | null | undefined): string {
+  if (!cell) return "";
+  const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
+  return text.trim();
 }
 
 function inside(box: RangeBox, row: number, col: number): boolean {
