@@ -178,7 +178,7 @@ export class CheckController {
       this.pendingEdits = this.pendingEdits.filter((e) => !covered.has(e));
       this.lastCheckMs = this.now() - started;
       this.lastCheckKind = "full";
-      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError, readNotices: snapshot.notices ?? [] }));
+      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError, readNotices: snapshot.notices ?? [], ...this.stillStale() }));
       return result;
     } catch (e) {
       this.update(id, (s) => ({ ...s, phase: "error", progress: null, error: errorMessage(e) }));
@@ -218,9 +218,14 @@ export class CheckController {
     this.pendingEdits = this.pendingEdits.filter((e) => !edits.includes(e));
     this.lastCheckMs = this.now() - started;
     this.lastCheckKind = "incremental";
-    this.update(id, (s) => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), ...marks, readNotices: s.readNotices }));
+    this.update(id, (s) => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), ...marks, readNotices: s.readNotices, ...this.stillStale() }));
     return result;
   };
+
+  /** Edits that came in while a check ran and that it may not have seen keep the result stale until their re-check. */
+  private stillStale(): Pick<CheckState, "stale" | "recheckPending"> {
+    return this.pendingEdits.length > 0 ? { stale: "edit", recheckPending: this.timer !== null } : { stale: null, recheckPending: false };
+  }
 
   /** Replace the marks — unless they are exactly the ones written last (then `unchanged` is the outcome kept). */
   private async writeMarks(marks: CellMark[], unchanged: MarkOutcome | null): Promise<{ outcome: MarkOutcome | null; markError: string | null }> {
@@ -247,8 +252,10 @@ export class CheckController {
   ensureResult = async (): Promise<CheckResult | null> => this.state.result ?? this.run();
 
   handleEdits(events: readonly EditEvent[]): void {
-    if (events.length === 0 || !this.state.result) return;
+    if (events.length === 0) return;
+    // Kept even before the first result: an edit made while the first check runs may have missed its read.
     this.pendingEdits.push(...events);
+    if (!this.state.result) return;
     const auto = this.autoRecheck;
     this.set((s) => ({ ...s, stale: "edit", recheckPending: auto }));
     if (!auto) return;

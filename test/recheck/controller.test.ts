@@ -71,6 +71,50 @@ describe("CheckController with the live re-check (memory port)", () => {
     expect(incremental).toBeGreaterThan(0);
   }, 120_000);
 
+  it("an edit made while a re-check is reading is not lost: the next re-check covers it", async () => {
+    const snapshot = await loadFixture("central-ministry-2023");
+    const port = new MemoryWorkbookPort(snapshot);
+    const controller = new CheckController({ port, engine: LIVE_ENGINE, settings: DEFAULT_SETTINGS, autoRecheck: true, recheckDelayMs: 1 });
+    await controller.start();
+    await controller.run();
+    const table = controller.getState().result!.recognized.find((t) => t.kind === "expenditure")!;
+    const [first, second] = table.rows.filter((r) => r.level === "item" && !r.cells.basic.blank);
+    const readRanges = port.readRanges.bind(port);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    port.readRanges = async (ranges) => {
+      if (calls++ === 0) await held; // the first re-check's read is slow
+      return readRanges(ranges);
+    };
+    const firstStarted = new Promise<void>((resolve) => {
+      const off = controller.subscribe(() => {
+        if (controller.getState().phase === "reading") {
+          off();
+          resolve();
+        }
+      });
+    });
+    port.editCell(table.sheet, first.cells.basic.address, "11111.11");
+    await firstStarted;
+    port.editCell(table.sheet, second.cells.basic.address, "22222.22"); // while the first re-check reads
+    const settled = new Promise<void>((resolve) => {
+      const off = controller.subscribe(() => {
+        const s = controller.getState();
+        if (s.phase === "done" && !s.recheckPending && s.stale === null) {
+          off();
+          resolve();
+        }
+      });
+    });
+    release();
+    await settled;
+    expect(marksOnWorkbook(port)).toEqual(await marksOfFullCheck(port));
+    const flagged = controller.getState().result!.findings.flatMap((f) => f.cells);
+    expect(flagged.some((c) => c.endsWith(second.cells.basic.address))).toBe(true);
+    controller.dispose();
+  });
+
   it("an amount edit is re-checked incrementally, a label edit in full", async () => {
     const snapshot = await loadFixture("central-ministry-2023");
     const port = new MemoryWorkbookPort(snapshot);
