@@ -2,10 +2,11 @@
  * Live re-check: after the user edits a few amounts, update the last check without recognizing the workbook
  * again. The previous recognition (tables, their row and column maps) is kept; the edited cells are patched
  * into it and the rules run again. This is only done when it provably gives what a full check of the edited
- * workbook gives: every changed cell is now a number and was a number (or blank, in a row labelled to its left),
- * in an amount cell of a recognized table (not a label, header, title, unit line, note, a 绩效自评表 form or a
- * cell outside the tables), not in a merged area, not on an unlabelled first body row, the sheets are the
- * same, and no table turns empty or non-empty. Anything else — or anything unsure — is answered with a reason, and the caller checks in full.
+ * workbook gives: every changed cell is now a number and was a number (or blank, in a row labelled to its
+ * left), in an amount cell of a recognized table (not a label, header, title, unit line, note, a 绩效自评表 form
+ * or a cell outside the tables), not in a merged area, not on an unlabelled first body row, the sheets are the
+ * same, and no table turns empty or non-empty. Anything else — or anything unsure — is answered with a reason,
+ * and the caller checks in full. test/recheck/ compares both ways on random edits of every sample workbook.
  *
  * Formula cells change without an edit event when what they add up changes, so every re-check reads them
  * along with the edited ranges (when there are not too many of them; otherwise it checks in full).
@@ -115,9 +116,9 @@ export function recheck(base: LiveCheck, readout: RangeReadout, settings: CheckS
     const sheet = sheets[sheetIndex];
     for (let r = box.top; r <= box.bottom; r++) {
       for (let c = box.left; c <= box.right; c++) {
-        const now = range.cells[r - box.top]?.[c - box.left] ?? null;
-        if (sameCell(sheet.cells[r]?.[c] ?? null, now)) continue;
-        changes.set(`${sheetIndex}\u0000${r}\u0000${c}`, { sheetIndex, row: r, col: c, cell: now });
+        const current = range.cells[r - box.top]?.[c - box.left] ?? null;
+        if (sameCell(sheet.cells[r]?.[c] ?? null, current)) continue;
+        changes.set(`${sheetIndex}\u0000${r}\u0000${c}`, { sheetIndex, row: r, col: c, cell: current });
       }
     }
   }
