@@ -5,7 +5,7 @@
 import type { WorkbookSnapshot } from "./grid";
 import type { RecognizedTable, MoneyUnit, TableKind } from "./model";
 import { compareFindings, DEFAULT_SETTINGS, type CheckSettings, type Finding } from "./findings";
-import { recognizeWorkbook } from "./recognize";
+import { recognizeWorkbook, type RecognitionResult } from "./recognize";
 import { runRules } from "./rules";
 
 /** The public per-table summary (CLI JSON "tables" entries). */
@@ -37,6 +37,14 @@ export function summarize(t: RecognizedTable): TableSummary {
 export function checkWorkbook(snapshot: WorkbookSnapshot, settings: CheckSettings = DEFAULT_SETTINGS): CheckResult {
   const t0 = now();
   const recognition = recognizeWorkbook(snapshot);
+  return checkRecognized(snapshot, recognition, settings, now() - t0);
+}
+
+/**
+ * The rules over an existing recognition of `snapshot` (checkWorkbook's second half; the live re-check in
+ * recheck.ts patches a previous recognition instead of recognizing again).
+ */
+export function checkRecognized(snapshot: WorkbookSnapshot, recognition: RecognitionResult, settings: CheckSettings, recognizeMs = 0): CheckResult {
   const t1 = now();
   const ruleFindings = runRules(recognition.tables, settings);
   const t2 = now();
@@ -46,7 +54,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, settings: CheckSetting
     recognized: recognition.tables,
     findings,
     unrecognizedSheets: unrecognizedSheets(snapshot, recognition.tables, recognition.unreadableSheets),
-    timings: { recognizeMs: t1 - t0, rulesMs: t2 - t1 },
+    timings: { recognizeMs, rulesMs: t2 - t1 },
   };
 }
 

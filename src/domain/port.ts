@@ -3,7 +3,7 @@
  * src/excel implements it with Office.js, src/memory implements it over an .xlsx file
  * (browser demo and tests). Pure types: no Office.js, no DOM.
  */
-import type { WorkbookSnapshot } from "./grid";
+import type { CellSnapshot, WorkbookSnapshot } from "./grid";
 import type { CellMark } from "./marks";
 
 export interface ReadProgress {
@@ -44,6 +44,22 @@ export interface EditEvent {
   sheet: string;
   /** A1 address or range of the edit */
   address: string;
+  /** rows, columns or cells were inserted or deleted (everything below or right of it moved): re-read it all */
+  structural?: boolean;
+}
+
+/** The cells of one range as read now, row by row from its top-left cell (null = blank). */
+export interface RangeCells {
+  sheet: string;
+  /** A1 range as asked ("C7", "C7:E9") */
+  address: string;
+  cells: (CellSnapshot | null)[][];
+}
+
+/** What readRanges returns: the workbook's sheet names in order, and each asked range (null: its sheet is gone). */
+export interface RangeReadout {
+  sheets: string[];
+  ranges: (RangeCells | null)[];
 }
 
 export interface PortCapabilities {
@@ -83,6 +99,11 @@ export interface WorkbookPort {
    */
   readStored?(key: string): Promise<string | null>;
   writeStored?(key: string, value: string): Promise<void>;
+  /**
+   * The current cells of a few ranges plus the sheet names, for the live re-check of edited cells — in one round
+   * trip whatever the workbook's size. Optional: without it every re-check reads the whole workbook.
+   */
+  readRanges?(ranges: readonly CellAddress[]): Promise<RangeReadout>;
   /** listen to user edits (the add-in's own writes are filtered out); returns an unsubscribe function */
   subscribeToEdits(handler: (events: EditEvent[]) => void): Promise<() => Promise<void>>;
 }

@@ -10,12 +10,12 @@
  * write sync stays one step, and dropped if Excel answers UndoNotSupported.
  */
 import type { CellMark } from "../domain/marks";
-import type { ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
+import type { CellAddress, ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, RangeReadout, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
 import type { WorkbookSnapshot } from "../domain/grid";
 import { errorCode, ExcelPortError, toPortError } from "./errors";
 import { EditBatcher, OwnWrites } from "./events";
 import { clearBatch, markBatch, MARK_WARNINGS, normalizeMarks, type MarkBatchOptions } from "./marks-writer";
-import { DEFAULT_READ_LIMITS, readWorkbookSnapshot, type ReadLimits } from "./read-snapshot";
+import { DEFAULT_READ_LIMITS, readWorkbookSnapshot, toCellSnapshot, type ReadLimits } from "./read-snapshot";
 import { LIMITATIONS, officeSetSupported, Requirements, type SetSupported } from "./requirements";
 import { DEFAULT_SYNC_TIMEOUT_MS, syncWithTimeout } from "./sync";
 import { safeSheetName, uniqueSheetName } from "./sheet-names";
@@ -83,6 +83,32 @@ export class ExcelWorkbookPort implements WorkbookPort {
         onProgress,
       ),
     );
+  }
+
+  /**
+   * The live re-check's read, in one sync whatever the workbook's size: the sheet names and the values, text,
+   * number formats and formulas of the asked ranges only. A sheet that is gone fails the sync: the caller then
+   * reads the whole workbook.
+   */
+  readRanges(ranges: readonly CellAddress[]): Promise<RangeReadout> {
+    return this.excel(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const reads = ranges.map(({ sheet, address }) => {
+        const range = sheets.getItem(sheet).getRange(address);
+        range.load("values,text,numberFormat,formulas");
+        return { sheet, address, range };
+      });
+      await syncWithTimeout(context, this.syncTimeoutMs);
+      return {
+        sheets: sheets.items.map((s) => s.name),
+        ranges: reads.map(({ sheet, address, range }) => {
+          const { values, text, numberFormat, formulas } = range;
+          const cells = values.map((row, r) => row.map((value, c) => toCellSnapshot(value, text[r]?.[c], numberFormat[r]?.[c], formulas[r]?.[c])));
+          return { sheet, address, cells };
+        }),
+      };
+    });
   }
 
   async writeMarks(marks: readonly CellMark[]): Promise<MarkOutcome> {
@@ -257,7 +283,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (!names.has(args.worksheetId)) await refreshNames().catch(() => undefined); // added or renamed sheet
       const sheet = names.get(args.worksheetId);
       if (!sheet || (!reported && this.ownWrites.claim(sheet, args.address, changedValue(args)))) return;
-      batcher.push({ sheet, address: args.address });
+      // Rows, columns or cells inserted or deleted move everything after them: the re-check reads it all.
+      const structural = typeof args.changeType === "string" && args.changeType !== "RangeEdited";
+      batcher.push({ sheet, address: args.address, ...(structural ? { structural } : {}) });
     };
     const registration = await this.excel(async (context) => {
       const sheets = context.workbook.worksheets;

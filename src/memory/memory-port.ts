@@ -7,12 +7,12 @@
  */
 import { parseAddress } from "../domain/address";
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
-import { fromA1, toA1 } from "../domain/grid";
+import { a1ToBox, fromA1, toA1 } from "../domain/grid";
 import { MARK_FILL, type CellMark } from "../domain/marks";
 import { formatNumber } from "../domain/number-format";
 import { parseNumberText } from "../domain/numbers";
 import { uniqueSheetName } from "../excel/sheet-names";
-import type { ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
+import type { CellAddress, ClearOutcome, EditEvent, MarkOutcome, PortCapabilities, RangeReadout, ReadProgress, TextSheetOutcome, WorkbookPort } from "../domain/port";
 
 export interface CellFormat {
   /** fill colour "#RRGGBB", null = no fill */
@@ -98,6 +98,28 @@ export class MemoryWorkbookPort implements WorkbookPort {
       onProgress?.({ done: i + 1, total });
     }
     return copy;
+  }
+
+  /** The live re-check's read: the asked cells as they are now, and the sheet names. */
+  async readRanges(ranges: readonly CellAddress[]): Promise<RangeReadout> {
+    return {
+      sheets: this.snapshot.sheets.map((s) => s.name),
+      ranges: ranges.map(({ sheet, address }) => {
+        const target = this.findSheet(sheet);
+        if (!target) return null;
+        const box = a1ToBox(address);
+        const cells: (CellSnapshot | null)[][] = [];
+        for (let r = box.top; r <= box.bottom; r++) {
+          const row: (CellSnapshot | null)[] = [];
+          for (let c = box.left; c <= box.right; c++) {
+            const cell = target.cells[r]?.[c];
+            row.push(cell ? { ...cell } : null);
+          }
+          cells.push(row);
+        }
+        return { sheet: target.name, address, cells };
+      }),
+    };
   }
 
   async writeMarks(marks: readonly CellMark[]): Promise<MarkOutcome> {

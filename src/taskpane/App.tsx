@@ -43,17 +43,25 @@ export interface AppProps {
 
 // Opening the pane shows only the 检查 page's buttons: the engine, the 说明 page (with 校对) and the 设置 page
 // are fetched when first used, each its own chunk.
-const engineModule = lazyModule(() => import(/* webpackChunkName: "engine" */ "../domain/engine"));
+const engineModule = lazyModule(() => import(/* webpackChunkName: "engine" */ "../domain/recheck"));
 const narrativeModule = lazyModule(() => import(/* webpackChunkName: "pane-narrative" */ "./narrative-page"));
 const settingsModule = lazyModule(() => import(/* webpackChunkName: "pane-settings" */ "./SettingsPanel"));
+
+/** The engine with live re-check (src/domain/recheck.ts: an edit of a few amounts reuses the last recognition). */
+function loadedEngine(): typeof import("../domain/recheck").LIVE_ENGINE {
+  const engine = engineModule.current();
+  if (!engine) throw new Error(S.lazy.engineFailed);
+  return engine.LIVE_ENGINE;
+}
 
 /** The engine, fetched when the first check starts (useWorkbookCheck waits for `load` before running). */
 const DEFAULT_ENGINE: LoadableEngine = {
   load: () => engineModule.load(),
-  check(snapshot, settings) {
-    const engine = engineModule.current();
-    if (!engine) throw new Error(S.lazy.engineFailed);
-    return engine.checkWorkbook(snapshot, settings);
+  check: (snapshot, settings) => loadedEngine().check(snapshot, settings),
+  live: {
+    checkLive: (snapshot, settings) => loadedEngine().live.checkLive(snapshot, settings),
+    rangesToRead: (base, events) => loadedEngine().live.rangesToRead(base, events),
+    recheck: (base, readout, settings) => loadedEngine().live.recheck(base, readout, settings),
   },
 };
 

@@ -8,13 +8,23 @@
 import type { CheckResult } from "../domain/engine";
 import type { CheckSettings } from "../domain/findings";
 import type { WorkbookSnapshot } from "../domain/grid";
-import { marksFromFindings } from "../domain/marks";
-import type { CellAddress, EditEvent, MarkOutcome, ReadProgress, WorkbookPort } from "../domain/port";
+import { marksFromFindings, type CellMark } from "../domain/marks";
+import type { CellAddress, EditEvent, MarkOutcome, RangeReadout, ReadProgress, WorkbookPort } from "../domain/port";
+import type { LiveCheck, RecheckOutcome } from "../domain/recheck";
 import { describeSettings } from "./settings-storage";
 import { errorMessage } from "./strings";
 
 export interface CheckEngine {
   check(snapshot: WorkbookSnapshot, settings: CheckSettings): CheckResult;
+  /**
+   * Live re-check (src/domain/recheck.ts, LIVE_ENGINE): after an edit of a few amounts only the edited cells
+   * are read and the previous recognition is reused. Without it, or when it declines, every re-check is full.
+   */
+  live?: {
+    checkLive(snapshot: WorkbookSnapshot, settings: CheckSettings): LiveCheck;
+    rangesToRead(base: LiveCheck, events: readonly EditEvent[]): CellAddress[] | null;
+    recheck(base: LiveCheck, readout: RangeReadout, settings: CheckSettings): RecheckOutcome;
+  };
 }
 
 export type CheckPhase = "idle" | "reading" | "checking" | "marking" | "done" | "error";
@@ -96,6 +106,14 @@ export class CheckController {
   private autoRecheck: boolean;
   private lastCheckMs: number | null = null;
   private readonly now: () => number;
+  /** the last check, kept for the live re-check (engine.live only) */
+  private live: LiveCheck | null = null;
+  /** edits not yet covered by a completed check */
+  private pendingEdits: EditEvent[] = [];
+  /** the marks last written (JSON), so a re-check that changes no mark writes nothing; null = unknown */
+  private writtenMarks: string | null = null;
+  /** how the last completed check went: for tests and the bench */
+  lastCheckKind: "full" | "incremental" | null = null;
 
   constructor(private readonly options: CheckControllerOptions) {
     this.settings = options.settings;
@@ -142,24 +160,25 @@ export class CheckController {
     const id = ++this.runId;
     const settings = this.settings;
     const started = this.now();
+    const covered = new Set(this.pendingEdits);
     this.update(id, (s) => ({ ...s, phase: "reading", progress: null, error: null, recheckPending: false }));
     try {
       const snapshot = await this.options.port.readSnapshot((p) => this.update(id, (s) => ({ ...s, progress: { done: p.done, total: p.total } })));
       this.update(id, (s) => ({ ...s, phase: "checking" }));
       // Let the spinner paint before the synchronous engine takes the thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const result = this.options.engine.check(snapshot, settings);
+      const { engine } = this.options;
+      const live = engine.live ? engine.live.checkLive(snapshot, settings) : null;
+      const result = live ? live.result : engine.check(snapshot, settings);
       if (id !== this.runId) return result;
       this.update(id, (s) => ({ ...s, phase: "marking" }));
-      let outcome: MarkOutcome | null = null;
-      let markError: string | null = null;
-      try {
-        outcome = await this.options.port.writeMarks(marksFromFindings(result.findings));
-      } catch (e) {
-        markError = errorMessage(e);
-      }
+      const { outcome, markError } = await this.writeMarks(marksFromFindings(result.findings), null);
+      if (id !== this.runId) return result;
+      this.live = live;
+      this.pendingEdits = this.pendingEdits.filter((e) => !covered.has(e));
       this.lastCheckMs = this.now() - started;
-      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError, readNotices: snapshot.notices ?? [] }));
+      this.lastCheckKind = "full";
+      this.update(id, () => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), outcome, markError, readNotices: snapshot.notices ?? [], ...this.stillStale() }));
       return result;
     } catch (e) {
       this.update(id, (s) => ({ ...s, phase: "error", progress: null, error: errorMessage(e) }));
@@ -167,8 +186,64 @@ export class CheckController {
     }
   };
 
+  /**
+   * After edits: read only the edited cells (and formula cells) and update the last check, when the engine, the
+   * port and the edits allow it; otherwise, or when anything is unsure, a full check.
+   */
+  recheckEdits = async (): Promise<CheckResult | null> => {
+    const base = this.live;
+    const engine = this.options.engine.live;
+    const port = this.options.port;
+    const edits = [...this.pendingEdits];
+    const ranges = base && engine && port.readRanges ? engine.rangesToRead(base, edits) : null;
+    if (!base || !engine || !port.readRanges || !ranges) return this.run();
+    this.cancelTimer();
+    const id = ++this.runId;
+    const settings = this.settings;
+    const started = this.now();
+    this.update(id, (s) => ({ ...s, phase: "reading", progress: null, error: null, recheckPending: false }));
+    let outcome: RecheckOutcome;
+    try {
+      outcome = engine.recheck(base, await port.readRanges(ranges), settings);
+    } catch {
+      outcome = { fallback: "读取修改的单元格失败" };
+    }
+    if (id !== this.runId) return null;
+    if ("fallback" in outcome) return this.run();
+    const { result } = outcome.live;
+    this.update(id, (s) => ({ ...s, phase: "marking" }));
+    const marks = await this.writeMarks(marksFromFindings(result.findings), this.state.outcome);
+    if (id !== this.runId) return result;
+    this.live = outcome.live;
+    this.pendingEdits = this.pendingEdits.filter((e) => !edits.includes(e));
+    this.lastCheckMs = this.now() - started;
+    this.lastCheckKind = "incremental";
+    this.update(id, (s) => ({ ...INITIAL_CHECK_STATE, phase: "done", result, settingsUsed: describeSettings(settings), ...marks, readNotices: s.readNotices, ...this.stillStale() }));
+    return result;
+  };
+
+  /** Edits that came in while a check ran and that it may not have seen keep the result stale until their re-check. */
+  private stillStale(): Pick<CheckState, "stale" | "recheckPending"> {
+    return this.pendingEdits.length > 0 ? { stale: "edit", recheckPending: this.timer !== null } : { stale: null, recheckPending: false };
+  }
+
+  /** Replace the marks — unless they are exactly the ones written last (then `unchanged` is the outcome kept). */
+  private async writeMarks(marks: CellMark[], unchanged: MarkOutcome | null): Promise<{ outcome: MarkOutcome | null; markError: string | null }> {
+    const key = JSON.stringify(marks);
+    if (unchanged && key === this.writtenMarks) return { outcome: unchanged, markError: null };
+    this.writtenMarks = null;
+    try {
+      const outcome = await this.options.port.writeMarks(marks);
+      this.writtenMarks = key;
+      return { outcome, markError: null };
+    } catch (e) {
+      return { outcome: null, markError: errorMessage(e) };
+    }
+  }
+
   /** 清除标记; rejects with the port's (zh-CN) error. Cells that kept their marks are in state.keptMarks. */
   clearMarks = async (): Promise<void> => {
+    this.writtenMarks = null;
     const { kept } = await this.options.port.clearMarks();
     this.set((s) => ({ ...s, outcome: null, markError: null, marksCleared: kept.length === 0, keptMarks: kept }));
   };
@@ -177,14 +252,17 @@ export class CheckController {
   ensureResult = async (): Promise<CheckResult | null> => this.state.result ?? this.run();
 
   handleEdits(events: readonly EditEvent[]): void {
-    if (events.length === 0 || !this.state.result) return;
+    if (events.length === 0) return;
+    // Kept even before the first result: an edit made while the first check runs may have missed its read.
+    this.pendingEdits.push(...events);
+    if (!this.state.result) return;
     const auto = this.autoRecheck;
     this.set((s) => ({ ...s, stale: "edit", recheckPending: auto }));
     if (!auto) return;
     this.cancelTimer();
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.run();
+      void this.recheckEdits();
     }, this.nextRecheckDelay());
   }
 

@@ -28,4 +28,4 @@ describePortContract("Excel (fake Office object model)", (snapshot, formats) => 
     return viewOf(cells);
   };
   return { port: portFor(fake), state };
-});
+}, { readRanges: true });

@@ -18,4 +18,4 @@ describePortContract("in-memory", (snapshot, formats) => {
     return viewOf(cells);
   };
   return { port, state };
-});
+}, { readRanges: true });

@@ -9,7 +9,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { checkWorkbook } from "../../src/domain/engine";
-import type { WorkbookSnapshot } from "../../src/domain/grid";
+import { a1ToBox, boxToA1, toA1, type WorkbookSnapshot } from "../../src/domain/grid";
 import { MARK_FILL, marksFromFindings, NOTE_PREFIX } from "../../src/domain/marks";
 import type { WorkbookPort } from "../../src/domain/port";
 import { FIXTURE_DIR, loadFixture } from "../support/fixtures";
@@ -60,8 +60,38 @@ function findingKeys(snapshot: WorkbookSnapshot): string[] {
     .sort();
 }
 
-export function describePortContract(name: string, factory: HarnessFactory): void {
+export function describePortContract(name: string, factory: HarnessFactory, options: { readRanges?: boolean } = {}): void {
   describe(`WorkbookPort contract: ${name}`, () => {
+    if (options.readRanges) {
+      it.each(SAMPLE_WORKBOOKS)("%s: readRanges (live re-check) reads the cells readSnapshot reads, and the sheet names", async (fixture) => {
+        const { port } = factory(await loadFixture(fixture), {});
+        const snapshot = await port.readSnapshot();
+        // Every sheet's top-left block (titles, headers, first rows) and its last used cell.
+        const ranges = snapshot.sheets.flatMap((s) =>
+          s.rowCount === 0
+            ? []
+            : [
+                { sheet: s.name, address: boxToA1({ top: 0, left: 0, bottom: Math.min(s.rowCount, 30) - 1, right: Math.min(s.colCount, 8) - 1 }) },
+                { sheet: s.name, address: toA1(s.rowCount - 1, s.colCount - 1) },
+              ],
+        );
+        const readout = await port.readRanges!(ranges);
+        expect(readout.sheets).toEqual(snapshot.sheets.map((s) => s.name));
+        expect(readout.ranges).toHaveLength(ranges.length);
+        readout.ranges.forEach((range, i) => {
+          const box = a1ToBox(ranges[i].address);
+          const sheet = snapshot.sheets.find((s) => s.name === ranges[i].sheet)!;
+          const expected = [];
+          for (let r = box.top; r <= box.bottom; r++) {
+            const row = [];
+            for (let c = box.left; c <= box.right; c++) row.push(sheet.cells[r]?.[c] ?? null);
+            expected.push(row);
+          }
+          expect(range).toEqual({ sheet: ranges[i].sheet, address: ranges[i].address, cells: expected });
+        });
+      });
+    }
+
     it.each(SAMPLE_WORKBOOKS)("%s: check + mark + clear leaves values, fills and notes as they were", async (fixture) => {
       const reference = await loadFixture(fixture);
       const formats = userFormatsFor(reference);
