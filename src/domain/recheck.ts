@@ -36,7 +36,7 @@ export interface LiveCheck {
 export type RecheckOutcome = { live: LiveCheck; changedCells: number } | { fallback: string };
 
 /** Beyond these the edit is not "a few cells": a full check is as cheap and certainly right. */
-export const RECHECK_LIMITS = {
+const RECHECK_LIMITS = {
   /** cells read per re-check (edited ranges and formula runs together) */
   maxCells: 5_000,
   /** ranges read per re-check */
@@ -289,7 +289,7 @@ function patchSnapshot(snapshot: WorkbookSnapshot, changes: readonly Change[]): 
 }
 
 /** Formula cells as runs along each row, or null when there are more than a re-check should read. */
-export function formulaRuns(snapshot: WorkbookSnapshot): CellAddress[] | null {
+function formulaRuns(snapshot: WorkbookSnapshot): CellAddress[] | null {
   const out: CellAddress[] = [];
   let cells = 0;
   for (const sheet of snapshot.sheets) {

@@ -40,7 +40,7 @@ export interface ExcelPortOptions {
 
 export const TEXT_SHEET_FONT = "仿宋";
 /** Column A of the 说明 sheet: about 100 half-width characters (points; 1 character ≈ 5.5 pt). */
-export const TEXT_SHEET_COLUMN_WIDTH = 550;
+const TEXT_SHEET_COLUMN_WIDTH = 550;
 
 interface RunFlags {
   undoGroup?: boolean;

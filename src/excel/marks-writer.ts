@@ -193,7 +193,7 @@ function resolveStored(state: WorkbookState, cell: StoredCell): SheetInfo | unde
 }
 
 /** The fill Excel reported, normalised; patternColor only matters for hatch patterns. */
-export function fillFromProperties(props: Excel.CellProperties | undefined): FillRecord {
+function fillFromProperties(props: Excel.CellProperties | undefined): FillRecord {
   const fill = props?.format?.fill;
   const color = typeof fill?.color === "string" ? fill.color.toUpperCase() : "#FFFFFF";
   const pattern = typeof fill?.pattern === "string" ? fill.pattern : color === "#FFFFFF" ? "None" : "Solid";
@@ -220,7 +220,7 @@ function applyOriginal(fill: Excel.RangeFill, original: FillRecord): void {
 }
 
 /** Comma-joined address lists for getRanges, each at most MAX_RANGES_ADDRESS characters. */
-export function chunkAddresses(addresses: readonly string[], max = MAX_RANGES_ADDRESS): string[] {
+function chunkAddresses(addresses: readonly string[], max = MAX_RANGES_ADDRESS): string[] {
   const chunks: string[] = [];
   let current = "";
   for (const address of addresses) {

@@ -35,7 +35,7 @@ function font(name: string): { ascii: string; eastAsia: string; hAnsi: string; c
 }
 
 /** Body runs: text, with every placeholder span in its own highlighted run. */
-export function paragraphRuns(p: NarrativeParagraph, options: Required<DocxOptions>): TextRun[] {
+function paragraphRuns(p: NarrativeParagraph, options: Required<DocxOptions>): TextRun[] {
   const size = options.bodySizePt * 2;
   const runs: TextRun[] = [];
   let at = 0;
@@ -51,7 +51,7 @@ export function paragraphRuns(p: NarrativeParagraph, options: Required<DocxOptio
 }
 
 /** Level of a heading line: from the template when known, else from its numbering. */
-export function headingLevel(line: string, given?: number): number {
+function headingLevel(line: string, given?: number): number {
   if (given !== undefined) return given;
   if (/^第[一二三四五六七八九十]+部分/.test(line)) return 0;
   if (/^[一二三四五六七八九十]+、/.test(line)) return 1;

@@ -14,7 +14,7 @@ type Segment =
   | { kind: "placeholder"; text: string; placeholder: Placeholder };
 
 /** Splits a paragraph at its numbers and placeholders; overlapping or out-of-range spans are ignored. */
-export function paragraphSegments(p: NarrativeParagraph): Segment[] {
+function paragraphSegments(p: NarrativeParagraph): Segment[] {
   const spans = [
     ...p.numbers.map((n) => ({ start: n.start, end: n.end, make: (text: string): Segment => ({ kind: "number", text, provenance: n }) })),
     ...p.placeholders.map((h) => ({ start: h.start, end: h.end, make: (text: string): Segment => ({ kind: "placeholder", text, placeholder: h }) })),

@@ -37,7 +37,7 @@ interface Located {
 }
 
 /** Where each finding's excerpt is in the text: at its offset when it matches there, else its first occurrence. */
-export function locateExcerpts(text: string, findings: readonly ProofreadFinding[]): Located[] {
+function locateExcerpts(text: string, findings: readonly ProofreadFinding[]): Located[] {
   const located: Located[] = [];
   findings.forEach((finding, index) => {
     const len = finding.excerpt.length;
@@ -52,7 +52,7 @@ export function locateExcerpts(text: string, findings: readonly ProofreadFinding
 
 type Piece = { text: string; mark?: Located };
 
-export function highlightPieces(text: string, located: readonly Located[]): Piece[] {
+function highlightPieces(text: string, located: readonly Located[]): Piece[] {
   const pieces: Piece[] = [];
   let at = 0;
   for (const l of located) {

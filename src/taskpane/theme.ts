@@ -5,7 +5,7 @@
  */
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
-export const CJK_FONT_STACK = '"Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+const CJK_FONT_STACK = '"Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 /** The part of Office.OfficeTheme the pane uses (all optional: older hosts omit isDarkTheme). */
 export interface HostTheme {

@@ -37,14 +37,14 @@ export interface WpsMarkStore {
   textSheets: string[];
 }
 
-export function emptyStore(): WpsMarkStore {
+function emptyStore(): WpsMarkStore {
   return { cells: [], textSheets: [] };
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
-export function storeToXml(store: WpsMarkStore): string {
+function storeToXml(store: WpsMarkStore): string {
   const json = JSON.stringify({
     v: 1,
     c: store.cells.map((m) => [m.sheet, m.address, m.original.pattern, m.original.color, m.original.patternColor ?? null, m.code ?? null]),
@@ -54,7 +54,7 @@ export function storeToXml(store: WpsMarkStore): string {
 }
 
 /** Tolerant: anything unreadable counts as "no previous marks" rather than blocking a check. */
-export function storeFromXml(xml: unknown): WpsMarkStore {
+function storeFromXml(xml: unknown): WpsMarkStore {
   const store = emptyStore();
   if (typeof xml !== "string") return store;
   const m = /<juesuan\b[^>]*>([\s\S]*)<\/juesuan>/.exec(xml);

@@ -23,7 +23,7 @@ import { hexToBgr, XL, type EtRange, type EtWorkbook, type EtWorksheet } from ".
 import { type EtFill, type StoreAccess, type StoredMark, type WpsMarkStore } from "./mark-store";
 
 /** Warnings the Excel adapter also gives are its texts (one place); these are WPS's own. */
-export const WPS_MARK_WARNINGS = {
+const WPS_MARK_WARNINGS = {
   protectedSheets: MARK_WARNINGS.protectedSheets,
   userComments: MARK_WARNINGS.userNotes,
   staleOnProtected: MARK_WARNINGS.staleOnProtected,
@@ -42,7 +42,7 @@ export interface WpsMark {
 }
 
 /** One mark per cell (worst severity wins), addresses upper-case without "$", note text prefixed. */
-export function normalizeWpsMarks(marks: readonly CellMark[]): WpsMark[] {
+function normalizeWpsMarks(marks: readonly CellMark[]): WpsMark[] {
   const byCell = new Map<string, WpsMark>();
   for (const mark of marks) {
     const address = mark.address.replace(/\$/g, "").toUpperCase();
@@ -115,7 +115,7 @@ export class SheetCache {
   }
 }
 
-export function readFill(range: EtRange): EtFill {
+function readFill(range: EtRange): EtFill {
   const interior = range.Interior;
   const pattern = interior.Pattern;
   const color = interior.Color;
@@ -128,7 +128,7 @@ export function readFill(range: EtRange): EtFill {
 }
 
 /** Put a recorded fill back: No Fill through Pattern = xlNone, never by writing white. */
-export function applyFill(range: EtRange, fill: EtFill): void {
+function applyFill(range: EtRange, fill: EtFill): void {
   const interior = range.Interior;
   if (fill.pattern === XL.none) {
     interior.Pattern = XL.none;

@@ -105,7 +105,7 @@ export function readWorkbook(workbook: EtWorkbook, limits: WpsReadLimits, onProg
   return snapshot;
 }
 
-export function readSheet(worksheet: EtWorksheet, index: number, limits: WpsReadLimits): SheetRead {
+function readSheet(worksheet: EtWorksheet, index: number, limits: WpsReadLimits): SheetRead {
   const sheet: SheetSnapshot = {
     name: worksheet.Name,
     index,

@@ -21,7 +21,7 @@ import { StoreAccess } from "./mark-store";
 import { clearWpsMarks, writeWpsMarks } from "./marks";
 import { asRows, DEFAULT_WPS_READ_LIMITS, rangeBox, rawValue, readWorkbook, type WpsReadLimits } from "./read-snapshot";
 
-export const WPS_MESSAGES = {
+const WPS_MESSAGES = {
   noWorkbook: "WPS 中没有打开的工作簿，请先打开要检查的决算表。",
   missingSheet: (sheet: string) => `找不到工作表“${sheet}”（可能已改名或删除），请重新检查后再试。`,
   protectedSheet: (sheet: string) => `工作表“${sheet}”受保护，无法写入。请先撤销工作表保护再重试。`,
@@ -39,9 +39,9 @@ export class WpsPortError extends Error {
   }
 }
 
-export const WPS_TEXT_SHEET_FONT = "仿宋";
+const WPS_TEXT_SHEET_FONT = "仿宋";
 /** Column A of the 说明 sheet in characters (ColumnWidth counts characters of the standard font). */
-export const WPS_TEXT_SHEET_COLUMN_WIDTH = 100;
+const WPS_TEXT_SHEET_COLUMN_WIDTH = 100;
 /** Edited ranges larger than this are reported without comparing values (a pasted block, a deleted column). */
 const MAX_COMPARED_CELLS = 100_000;
 
