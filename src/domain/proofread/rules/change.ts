@@ -17,9 +17,19 @@ export function statedDirection(d: Claim["direction"]): Direction | undefined {
 /** The figures a stated change is computed from: this year's amount, the base it is compared with, the rate after it. */
 export function changeOperands(ctx: ProofreadContext, change: Claim): { subject?: Claim; baseClaim?: Claim; rate?: Claim } {
   const claims = inSentence(ctx, change.sentence);
+  const actual = (c: Claim): boolean => isMoney(c) && c.measure === "actual";
+  // a change that names what it is about ("收入总计减少315.71万元") is computed from the figure of that name:
+  // "…总计766.75万元，其中：…年初结转和结余156.33万元，与上年相比收入总计减少…" — when the sentence names
+  // it under another name only, the base is ambiguous and nothing is recomputed
+  const nearest = nearestBefore(claims, change, actual);
+  const named =
+    change.indicator && change.binding === "explicit" && nearest?.indicator && nearest.indicator !== change.indicator
+      ? nearestBefore(claims, change, (c) => actual(c) && c.indicator === change.indicator)
+      : nearest;
+  if (nearest && !named) return { ...rateAndBase(change, claims), subject: undefined };
   // Shanghai puts the figure in the sentence before: "…总计123.78万元。与2022年度相比，…总计减少15.30万元"
   const subject =
-    nearestBefore(claims, change, (c) => isMoney(c) && c.measure === "actual") ??
+    named ??
     (change.indicator
       ? nearestBefore(
           ctx.claims.filter((c) => c.paragraph === change.paragraph),
@@ -27,11 +37,16 @@ export function changeOperands(ctx: ProofreadContext, change: Claim): { subject?
           (c) => isMoney(c) && c.measure === "actual" && c.indicator === change.indicator && c.binding === "explicit",
         )
       : undefined);
+  return { ...rateAndBase(change, claims), subject };
+}
+
+/** The rate right after a stated change (before the next amount) and the base the sentence states, if any. */
+function rateAndBase(change: Claim, claims: Claim[]): { baseClaim?: Claim; rate?: Claim } {
   const after = claims.filter((c) => c.start > change.start);
   const nextMoney = after.find((c) => isMoney(c));
   const rate = after.find((c) => c.measure === "rate" && (!nextMoney || c.start < nextMoney.start));
   const baseClaim = nearestBefore(claims, change, (c) => isMoney(c) && c.measure === (change.base === "budget" ? "budget" : "previous"));
-  return { subject, baseClaim, rate };
+  return { baseClaim, rate };
 }
 
 /** The stated changes: money amounts of measure "change" the text states itself. */
