@@ -32,3 +32,39 @@ describe("NARR.CHANGE: the change is computed from the figure of the name it sta
     expect(on(text, "NARR.CHANGE").filter((f) => f.severity !== "info")).toEqual([]);
   });
 });
+
+describe("NARR.YEAR: every year against the document's", () => {
+  // 泉州台商投资区 2022 (fujian-quanzhou-tsq-2022-juesuan)
+  const QUANZHOU = "泉州台商区2022年政府预决算相关重要事项说明\n一、泉州台商投资区支出决算说明\n";
+
+  it("fires on a comparison with the document's own year, with the year before as the fix", () => {
+    const [f] = on(`${QUANZHOU}11、20123-民族事务156万元，与2022年决算数持平。`, "NARR.YEAR");
+    expect(f).toMatchObject({ severity: "error", excerpt: "与2022年决算数持平", actual: "2022年", expected: "2021年", suggestion: "与2021年决算数持平" });
+    expect(f.message).toContain("标题“泉州台商区2022年政府预决算相关重要事项说明”");
+  });
+
+  it("is silent on a comparison with the year before, on the same year's 预算, and when the year is not known", () => {
+    expect(on(`${QUANZHOU}12、20125-港澳台事务14万元，较2021年决算数增加3万元，增长27.27%。`, "NARR.YEAR")).toEqual([]);
+    // 西城区科技协作中心 2023 (beijing-xicheng-kjxz-2023-shuoming): a 决算 against its own year's 年初预算
+    expect(on("北京市西城区科技协作中心2023年度部门决算\n1.因公出国（境）费用。2023年度决算数0万元，比2023年度年初预算数0万元增加（减少）0万元，", "NARR.YEAR")).toEqual([]);
+    // 梧州 2023 (guangxi-wuzhou-2023-juesuan-shouru), no title: the year named most is the compared one
+    expect(on("5.经营收入 0.00 万元。较 2022 年度决算数增加 0.00 万元，增长 0%。\n6.其他收入 0.00 万元。较 2022 年度决算数增加 0.00 万元，增长 0%。\n8.上年结转和结余 8.02 万元。较 2022 年度决算数增加 0.78 万元。", "NARR.YEAR")).toEqual([]);
+  });
+
+  it("warns on NNNN度 without 年 (安徽省徽州师范学校 2022) and not on NNNN年度", () => {
+    const title = "安徽省徽州师范学校2022年度一般公共预算财政拨款“三公”经费支出决算公开\n";
+    const [f] = on(`${title}2022度一般公共预算财政拨款“三公”经费支出情况说明`, "NARR.YEAR");
+    expect(f).toMatchObject({ severity: "warning", actual: "2022度", expected: "2022年度", suggestion: "2022年度一般公共预算财政拨款“三公”经费支出情况说明" });
+    expect(on(`${title}2022年度一般公共预算财政拨款“三公”经费支出情况说明`, "NARR.YEAR")).toEqual([]);
+  });
+
+  it("warns on a 同比 change said of another year than the document's (衢江区 2016) and not of its own", () => {
+    // 衢州市衢江区 2016 (zhejiang-qujiang-2016-sangong): the year comes from the change the text states against 上年
+    const first = "衢江区2016年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77 %。主要是2016年行政单位公务用车改革完成。";
+    const wrong = "2015年衢江区“三公”经费支出决算同比下降的原因主要是：区级各单位按照中央“八项规定”和厉行节约的有关要求，从严控制和压缩“三公”经费。";
+    const [f] = on(`${first}\n${wrong}`, "NARR.YEAR");
+    expect(f).toMatchObject({ severity: "warning", actual: "2015年", expected: "2016年" });
+    expect(f.message).toContain("2016年比上年");
+    expect(on(`${first}\n${wrong.replace("2015年", "2016年")}`, "NARR.YEAR")).toEqual([]);
+  });
+});
