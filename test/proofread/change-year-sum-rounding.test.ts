@@ -68,3 +68,18 @@ describe("NARR.YEAR: every year against the document's", () => {
     expect(on(`${first}\n${wrong.replace("2015年", "2016年")}`, "NARR.YEAR")).toEqual([]);
   });
 });
+
+describe("NARR.COUNT: vehicles by kind against the count", () => {
+  it("fires when the kinds hold more vehicles than the count (金口河 2022)", () => {
+    const [f] = on("截至2022年12月底，单位共有公务用车0辆，其中：轿车0辆、越野车0辆、载客汽车1辆。", "NARR.COUNT");
+    expect(f).toMatchObject({ severity: "error", expected: "1", actual: "0" });
+    expect(f.message).toContain("轿车0辆 + 越野车0辆 + 载客汽车1辆 = 1辆");
+  });
+
+  it("is silent when they add up (梧州 2023 预算, 官仓镇 2015) or leave a kind out", () => {
+    expect(on("共有车辆 1 辆，其中：一般公务用车 0 辆、一般执法执勤用车 0 辆、特种专业技术用车 1 辆、其他用车 0 辆。", "NARR.COUNT")).toEqual([]);
+    expect(on("截至2015年12月底，单位共有公务用车8辆，其中：一般公务用车6辆，特种作业车（洒水车、垃圾车）2辆。", "NARR.COUNT")).toEqual([]);
+    // a kind not listed (特种专业技术用车) may hold the rest: fewer is not a contradiction
+    expect(on("截至2022年12月底，单位共有公务用车2辆，其中：轿车0辆、越野车0辆、载客汽车1辆。", "NARR.COUNT")).toEqual([]);
+  });
+});
