@@ -83,3 +83,21 @@ describe("NARR.COUNT: vehicles by kind against the count", () => {
     expect(on("截至2022年12月底，单位共有公务用车2辆，其中：轿车0辆、越野车0辆、载客汽车1辆。", "NARR.COUNT")).toEqual([]);
   });
 });
+
+describe("NARR.SUM: a total off its parts by rounding, cross-footed with the total it is a part of", () => {
+  // 衢州市衢江区 2016 (zhejiang-qujiang-2016-sangong)
+  const QUJIANG =
+    "衢江区2016年一般公共预算安排“三公”经费决算数2364万元，比上年决算数下降16.77%。分项情况是：因公出国（境）经费12万元，比上年决算数下降86.62%；公务接待费1356万元，比上年决算数下降3.14%；公车购置及运行费995万元（其中公务用车购置费38万元，公务用车运行费958万元），比上年决算数下降26.24%。";
+
+  it("warns when the parts' sum makes the 三公 total add up and the stated figure does not", () => {
+    const [f] = on(QUJIANG, "NARR.SUM");
+    expect(f).toMatchObject({ severity: "warning", expected: "996", actual: "995", suggestion: "公车购置及运行费996万元（其中公务用车购置费38万元" });
+    expect(f.message).toContain("因公出国（境）经费12 + 公务接待费1356 + 公车购置及运行费996 = 2364万元");
+  });
+
+  it("stays a rounding note when the figure fits, or when the other total does not settle it", () => {
+    expect(on(QUJIANG.replace("995万元", "996万元"), "NARR.SUM")).toEqual([]);
+    // 2365: neither 995 nor 996 makes the 三公 total add up — an ordinary rounding difference
+    expect(on(QUJIANG.replace("2364万元", "2365万元"), "NARR.SUM").map((f) => f.severity)).toEqual(["info"]);
+  });
+});
