@@ -101,3 +101,26 @@ describe("NARR.SUM: a total off its parts by rounding, cross-footed with the tot
     expect(on(QUJIANG.replace("2364万元", "2365万元"), "NARR.SUM").map((f) => f.severity)).toEqual(["info"]);
   });
 });
+
+describe("NARR.ROUNDING / NARR.CHANGE: a 各 list of rates, paired in order with its subjects", () => {
+  // 四川 2022 单位决算 (sichuan-2022-danwei-juesuan)
+  const SICHUAN = "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比，收、支总计各减少1267.86,2570.97万元，各下降23.51%、38.28%。";
+
+  it("recomputes each rate: 支出 2570.97 ÷ (4143.91 + 2570.97) = 38.2877 %, so 38.28 % is truncated; 收入 23.51 % is right", () => {
+    const found = proofread(SICHUAN).filter((f) => f.rule === "NARR.ROUNDING" || f.rule === "NARR.CHANGE");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ rule: "NARR.ROUNDING", severity: "warning", actual: "38.28%", expected: "38.29%", suggestion: "各下降23.51%、38.29%" });
+    expect(found[0].message).toContain("2570.97 ÷ (4143.91 + 2570.97 = 6714.88万元)");
+    expect(found[0].message).toContain("支出总计");
+    // a rate that is neither: NARR.CHANGE, a warning too
+    const [wrong] = on(SICHUAN.replace("38.28%", "40.00%"), "NARR.CHANGE");
+    expect(wrong).toMatchObject({ severity: "warning", actual: "40.00%", expected: "38.29%" });
+  });
+
+  it("is silent when every rate is right, and when the subjects do not pair with the values", () => {
+    expect(on(SICHUAN.replace("38.28%", "38.29%"), "NARR.ROUNDING")).toEqual([]);
+    expect(on(SICHUAN.replace("38.28%", "38.29%"), "NARR.CHANGE")).toEqual([]);
+    // three values for two subjects: no pairing is certain
+    expect(on(SICHUAN.replace("各减少1267.86,2570.97万元", "各减少1267.86,2570.97,10.00万元").replace("23.51%、38.28%", "23.51%、38.28%、1.00%"), "NARR.ROUNDING")).toEqual([]);
+  });
+});
