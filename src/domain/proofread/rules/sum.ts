@@ -34,7 +34,7 @@ export function checkListSums(ctx: ProofreadContext, money: boolean): ProofreadF
     const totalText = `${label(total)}${total.printed}${unit}`;
     const span = { start: total.clause.start, end: total.clause.end };
     if (diff.abs().lte(tolerance)) {
-      const crossed = crossFoot(ctx, total, parts, sum);
+      const crossed = crossFoot(ctx, total, parts);
       if (crossed) {
         const { grand, siblings, withParts, withStated } = crossed;
         const named = (c: Claim): string => `${label(c)}${c.printed}`;
@@ -92,7 +92,7 @@ export function checkListSums(ctx: ProofreadContext, money: boolean): ProofreadF
  * with every other part of that decomposition. When the sum of its own parts makes that one add up exactly and
  * the stated figure does not, the stated figure is the slip.
  */
-function crossFoot(ctx: ProofreadContext, total: Claim, parts: Claim[], sum: Decimal): { grand: Claim; siblings: Claim[]; withParts: Decimal; withStated: Decimal } | undefined {
+function crossFoot(ctx: ProofreadContext, total: Claim, parts: Claim[]): { grand: Claim; siblings: Claim[]; withParts: Decimal; withStated: Decimal } | undefined {
   if (!total.indicator) return undefined;
   const claims = ctx.claims.filter((c) => c.paragraph === total.paragraph).filter((c) => isMoney(c) && c.measure === "actual" && !c.bound && c.binding === "explicit" && !parts.includes(c));
   for (const grand of claims.filter((c) => c.start < total.start)) {
@@ -103,7 +103,7 @@ function crossFoot(ctx: ProofreadContext, total: Claim, parts: Claim[], sum: Dec
       const all = [grand, total, ...siblings, ...parts];
       if (all.some((c) => ctx.suspect.has(c.id) || ctx.wrong.has(c.id))) return undefined;
       const { value } = commonUnit(all);
-      const partsSum = commonUnit(parts).unit === commonUnit(all).unit ? sum : parts.reduce((a, p) => a.plus(value(p)), new Decimal(0));
+      const partsSum = parts.reduce((a, p) => a.plus(value(p)), new Decimal(0));
       const rest = siblings.reduce((a, c) => a.plus(value(c)), new Decimal(0));
       const withParts = rest.plus(partsSum);
       const withStated = rest.plus(value(total));

@@ -54,7 +54,7 @@ function checkYears(ctx: ProofreadContext): ProofreadFinding[] {
     );
   };
   // "2022度一般公共预算…": the 年 of 年度 left out (a year, not 度 of electricity or heat)
-  for (const m of doc.masked.matchAll(/(?<![\d.．])(\d{4})\s*度(?=[\u4e00-\u9fff“"])/g)) {
+  for (const m of doc.masked.matchAll(/(?<![\d.．])(\d{4})\s*度(?=[\u4e00-\u9fff“"])(?!电)/g)) {
     const y = Number(m[1]);
     const before = doc.masked.slice(Math.max(0, m.index! - 6), m.index!);
     if ((reference === null ? y < 1990 || y > 2100 : Math.abs(y - reference) > 10) || /电|热|气|温|℃/.test(before)) continue;
