@@ -120,6 +120,8 @@ describe("NARR.ROUNDING / NARR.CHANGE: a 各 list of rates, paired in order with
   it("is silent when every rate is right, and when the subjects do not pair with the values", () => {
     expect(on(SICHUAN.replace("38.28%", "38.29%"), "NARR.ROUNDING")).toEqual([]);
     expect(on(SICHUAN.replace("38.28%", "38.29%"), "NARR.CHANGE")).toEqual([]);
+    // "1,267.86": a thousands separator, not two values
+    expect(on(SICHUAN.replace("1267.86,2570.97万元", "1,267.86万元"), "NARR.CHANGE")).toEqual([]);
     // three values for two subjects: no pairing is certain
     expect(on(SICHUAN.replace("各减少1267.86,2570.97万元", "各减少1267.86,2570.97,10.00万元").replace("23.51%、38.28%", "23.51%、38.28%、1.00%"), "NARR.ROUNDING")).toEqual([]);
   });

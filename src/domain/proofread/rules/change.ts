@@ -132,7 +132,6 @@ interface EachList {
   unit: string;
   values: { printed: string; value: Decimal; decimals: number; start: number }[];
   sentence: number;
-  start: number;
 }
 
 const EACH_LIST = /([\u4e00-\u9fff、“”]{0,16}?)各(?:是|为|(增加|减少|增长|下降|上升|降低))了?\s*((?:\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|％)?\s*[、,]\s*)+\d+(?:\.\d+)?)\s*(万元|亿元|元|%|％)/g;
@@ -155,10 +154,10 @@ function eachLists(ctx: ProofreadContext): EachList[] {
         const dot = n[0].indexOf(".");
         values.push({ printed: n[0], value: new Decimal(n[0]), decimals: dot < 0 ? 0 : n[0].length - dot - 1, start: bodyAt + n.index! });
       }
-      // "2022年度收、支总计": the subjects start after the year
-      const subjects = m[1].includes("、") ? m[1].replace(/^.*年度?/, "").split("、") : [];
+      // "2022年度收、支总计": the subjects start after the year (not "年初结转和结余、年末…")
+      const subjects = m[1].includes("、") ? m[1].replace(/^年度?(?![初末底])/, "").split("、") : [];
       if (ambiguous || (subjects.length > 0 && subjects.length !== values.length)) continue;
-      lists.push({ subjects, verb: m[2], unit: m[4] === "％" ? "%" : m[4], values, sentence: index, start: sentence.start + m.index! });
+      lists.push({ subjects, verb: m[2], unit: m[4] === "％" ? "%" : m[4], values, sentence: index });
     }
   }
   return lists;
