@@ -56,9 +56,10 @@ function complete(doc: NarrativeDocument, given: NarrativeFacts): NarrativeFacts
   for (const m of doc.missing ?? []) {
     // the 年初预算 total is computed from the items once they are all given
     if (m.key === "initialBudgets.total") continue;
-    // counts that are parts of another count stay consistent: 1 project self-evaluated, graded 优; 1 issue, fixed
+    // counts that are parts of another count stay consistent: 1 project self-evaluated, graded 优; 1 issue, fixed;
+    // 1 vehicle, of the kind 其他用车
     const zeroParts = ["performance.good", "performance.pass", "performance.fail", "performance.issuesFixing"];
-    const value = zeroParts.includes(m.key) ? 0 : m.key === "procurement.total" ? "30.00" : m.kind === "amount" ? "10.00" : m.kind === "count" ? 1 : m.kind === "list" ? ["本级"] : `按实际情况说明的${m.key.split(".").pop()}内容`;
+    const value = zeroParts.includes(m.key) || (/^assets\.\w+Vehicles$/.test(m.key) && m.key !== "assets.otherVehicles") ? 0 : m.key === "procurement.total" ? "30.00" : m.kind === "amount" ? "10.00" : m.kind === "count" ? 1 : m.kind === "list" ? ["本级"] : `按实际情况说明的${m.key.split(".").pop()}内容`;
     facts = withFact(facts, m.key, value);
   }
   return facts;

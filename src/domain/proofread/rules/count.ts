@@ -1,11 +1,14 @@
-/** NARR.COUNT: a stated number of items against the items listed, or against its breakdown by grade. */
+/** NARR.COUNT: a stated number of items against the items listed, or against its breakdown by grade or kind. */
 import { Decimal } from "../../decimal";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
 import type { NarrRule, ProofreadContext } from "./rule";
 import { clauseSpan } from "./support";
 
-/** "项目N个，其中：评级为优的项目a个、良的b个…": the counts by grade add up to the count. */
+/**
+ * "项目N个，其中：评级为优的项目a个、良的b个…": the counts by grade add up to the count. "公务用车N辆，其中：轿车a辆、
+ * 越野车b辆…": vehicles by kind (each one of one kind) add up to no more than the count.
+ */
 function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
   const out: ProofreadFinding[] = [];
   const grade = /(优秀|优|良好|良|中等|中|合格|不合格|一般|较差|差)/;
@@ -13,20 +16,26 @@ function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
     const text = ctx.doc.masked.slice(sentence.start, sentence.end);
     const marker = /其中[：:，,]?/.exec(text);
     if (!marker) continue;
-    const counts = [...text.matchAll(/(\d+)\s*(个|项)/g)].map((m) => ({ n: new Decimal(m[1]), at: m.index!, end: m.index! + m[0].length, unit: m[2] }));
+    const counts = [...text.matchAll(/(\d+)\s*(个|项|辆)/g)].map((m) => ({ n: new Decimal(m[1]), at: m.index!, end: m.index! + m[0].length, unit: m[2] }));
     const before = counts.filter((c) => c.at < marker.index);
     const total = before[before.length - 1];
     if (!total) continue;
     const parts = counts
       .filter((c) => c.at > marker.index && c.unit === total.unit)
       .map((c, i, all) => ({ ...c, words: text.slice(i === 0 ? marker.index : all[i - 1].end, c.at) }));
+    if (parts.length < 2) continue;
     const gradeWords = (w: string): string => w.replace(/其中|项目/g, "");
-    if (parts.length < 2 || !parts.every((p) => grade.test(gradeWords(p.words)))) continue;
-    const words = parts.map((p) => grade.exec(gradeWords(p.words))![1]);
+    // the kind of vehicle closes the words before its count: "、越野车", "，特种作业车（洒水车、垃圾车）"
+    const kind = (w: string): string | undefined => /([\u4e00-\u9fff]*车)\s*$/.exec(w.replace(/[（(][^）)]*[）)]/g, "").replace(/^.*[，,、：:]/, ""))?.[1];
+    const byGrade = total.unit !== "辆" && parts.every((p) => grade.test(gradeWords(p.words)));
+    const byKind = total.unit === "辆" && parts.every((p) => kind(p.words));
+    if (!byGrade && !byKind) continue;
+    const words = parts.map((p) => (byGrade ? grade.exec(gradeWords(p.words))![1] : kind(p.words)!));
     const sum = parts.reduce((a, p) => a.plus(p.n), new Decimal(0));
     if (sum.eq(total.n)) continue;
     const has = (w: RegExp): boolean => words.some((x) => w.test(x));
-    const complete = has(/^优/) && has(/^良/) && has(/^(合格|中)/) && has(/^(不合格|差|较差)/);
+    // the kinds listed may leave some out (特种专业技术用车): only more vehicles than the count is certain
+    const complete = byGrade && has(/^优/) && has(/^良/) && has(/^(合格|中)/) && has(/^(不合格|差|较差)/);
     if (sum.lt(total.n) && !complete) continue;
     const expression = `${parts.map((p, i) => `${words[i]}${p.n.toString()}${p.unit}`).join(" + ")} = ${sum.toString()}${total.unit}`;
     out.push(
@@ -35,7 +44,7 @@ function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
         severity: "error",
         span: { start: sentence.start, end: sentence.start + marker.index },
         message: sum.gt(total.n)
-          ? `按等级分列的个数之和 ${expression}，大于总数${total.n.toString()}${total.unit}。`
+          ? `按${byGrade ? "等级" : "车型"}分列的${byGrade ? "个" : "辆"}数之和 ${expression}，大于总数${total.n.toString()}${total.unit}。`
           : `已列出全部等级，个数之和 ${expression}，与总数${total.n.toString()}${total.unit}不等。`,
         expected: sum.toString(),
         actual: total.n.toString(),
@@ -76,9 +85,9 @@ function checkAllCounts(ctx: ProofreadContext): ProofreadFinding[] {
 export const COUNT: NarrRule = {
   meta: {
     id: "NARR.COUNT",
-    statement: "写明的个数与列出的项数相等；按等级分列的个数之和不超过总数，列全等级时等于总数",
+    statement: "写明的个数与列出的项数相等；按等级分列的个数之和不超过总数，列全等级时等于总数；按车型分列的车辆数之和不超过总数",
     severity: "error",
-    policy: "按等级分列的个数之和不符：错误；“N个：”后列出的项数不符：警告",
+    policy: "按等级分列的个数之和不符、按车型分列的车辆数之和大于总数：错误；“N个：”后列出的项数不符：警告",
     reads: [],
   },
   pass: "text",

@@ -105,7 +105,7 @@ export const ROUNDING: NarrRule = {
     id: "NARR.ROUNDING",
     statement: "百分比按四舍五入保留小数，不截断（占比、增减率、完成率按文中数字重算后判断）",
     severity: "error",
-    policy: "重算结果确定时：错误；分母不确定或文中数字舍入后也可能得出时：警告",
+    policy: "重算结果确定时：错误；分母不确定、按“各”的顺序对应重算或文中数字舍入后也可能得出时：警告",
     reads: [],
   },
   pass: "text",

@@ -6,7 +6,7 @@ import { Decimal } from "../../decimal";
 import { isMoney, type Claim } from "../claims";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
-import { completeDecomposition } from "../vocabulary";
+import { completeDecomposition, COMPOSITIONS } from "../vocabulary";
 import type { NarrRule, ProofreadContext } from "./rule";
 import { commonUnit, fmt, label, listOf, markSuspect } from "./support";
 
@@ -34,6 +34,26 @@ export function checkListSums(ctx: ProofreadContext, money: boolean): ProofreadF
     const totalText = `${label(total)}${total.printed}${unit}`;
     const span = { start: total.clause.start, end: total.clause.end };
     if (diff.abs().lte(tolerance)) {
+      const crossed = crossFoot(ctx, total, parts);
+      if (crossed) {
+        const { grand, siblings, withParts, withStated } = crossed;
+        const named = (c: Claim): string => `${label(c)}${c.printed}`;
+        const finding = makeFinding(doc, {
+          rule,
+          severity: "warning",
+          span,
+          message:
+            `其中各项之和 ${expression}，与总数 ${totalText} 相差 ${fmt(diff.abs(), decimals)}；` +
+            `按 ${fmt(sum, decimals)} 计，${[...siblings.map(named), `${label(total)}${fmt(sum, decimals)}`].join(" + ")} = ${fmt(withParts, decimals)}${unit}，与${named(grand)}${unit}相符，` +
+            `按 ${total.printed} 计则为 ${fmt(withStated, decimals)}${unit}：${total.printed}${unit}应为${fmt(sum, decimals)}${unit}，请核对。`,
+          expected: fmt(sum, decimals),
+          actual: total.printed,
+          replacements: [{ start: total.start, end: total.end, text: fmt(sum, decimals) }],
+        });
+        out.push(finding);
+        markSuspect(ctx, finding, [total]);
+        continue;
+      }
       out.push(
         makeFinding(doc, {
           rule,
@@ -66,12 +86,40 @@ export function checkListSums(ctx: ProofreadContext, money: boolean): ProofreadF
   return out;
 }
 
+/**
+ * A total off its parts by no more than rounding, cross-footed: the paragraph also gives the total it is a part
+ * of ("“三公”经费2364万元…因公出国12万元，公务接待费1356万元，公车购置及运行费995万元（其中购置费38万元，运行费958万元）")
+ * with every other part of that decomposition. When the sum of its own parts makes that one add up exactly and
+ * the stated figure does not, the stated figure is the slip.
+ */
+function crossFoot(ctx: ProofreadContext, total: Claim, parts: Claim[]): { grand: Claim; siblings: Claim[]; withParts: Decimal; withStated: Decimal } | undefined {
+  if (!total.indicator) return undefined;
+  const claims = ctx.claims.filter((c) => c.paragraph === total.paragraph).filter((c) => isMoney(c) && c.measure === "actual" && !c.bound && c.binding === "explicit" && !parts.includes(c));
+  for (const grand of claims.filter((c) => c.start < total.start)) {
+    for (const decomposition of COMPOSITIONS[grand.indicator ?? ""] ?? []) {
+      if (!decomposition.includes(total.indicator)) continue;
+      const siblings = decomposition.filter((k) => k !== total.indicator).map((k) => claims.find((c) => c.start > grand.start && c.indicator === k));
+      if (!siblings.every((c): c is Claim => !!c)) continue;
+      const all = [grand, total, ...siblings, ...parts];
+      if (all.some((c) => ctx.suspect.has(c.id) || ctx.wrong.has(c.id))) return undefined;
+      const { value } = commonUnit(all);
+      const partsSum = parts.reduce((a, p) => a.plus(value(p)), new Decimal(0));
+      const rest = siblings.reduce((a, c) => a.plus(value(c)), new Decimal(0));
+      const withParts = rest.plus(partsSum);
+      const withStated = rest.plus(value(total));
+      if (withParts.eq(value(grand)) && !withStated.eq(value(grand))) return { grand, siblings, withParts, withStated };
+    }
+  }
+  return undefined;
+}
+
 export const SUM: NarrRule = {
   meta: {
     id: "NARR.SUM",
-    statement: "“其中”所列各项金额之和不超过总数；列出全部组成部分时等于总数",
+    statement: "“其中”所列各项金额之和不超过总数；列出全部组成部分时等于总数；相差在舍位范围内时与同段的上一级总数交叉核对",
     severity: "error",
-    policy: "各项之和大于总数、列全组成部分而不等：错误；列出两项以上而和小于总数：警告；差额在舍位范围内：提示",
+    policy:
+      "各项之和大于总数、列全组成部分而不等：错误；列出两项以上而和小于总数：警告；差额在舍位范围内：提示，但按各项之和计同段的上一级总数恰好相符、按所写总数计不符时：警告",
     reads: [],
   },
   pass: "text",
