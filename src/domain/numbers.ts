@@ -47,6 +47,17 @@ function computeIsPercent(format: string): boolean {
   return !!format && /%/.test(format.replace(/"[^"]*"/g, ""));
 }
 
+/**
+ * The same Decimal with its digit array copied to its exact length: decimal.js builds the digits by pushing,
+ * which leaves room for 17 per number; a 100,000-row table keeps 300,000 of them (250 → 128 bytes each).
+ * Decimals are never changed in place, so replacing the array with an equal copy changes nothing else.
+ */
+function compact(value: Decimal): Decimal {
+  const digits = (value as unknown as { d: number[] | null }).d;
+  if (digits) (value as unknown as { d: number[] }).d = digits.slice();
+  return value;
+}
+
 /** Parse a text as a number: thousands separators, full-width digits, (neg), trailing %. */
 export function parseNumberText(raw: string): NumberRead {
   const s = toHalfWidth(raw).replace(/[\s\u00a0]/g, "");
@@ -86,7 +97,7 @@ export function readNumber(cell: CellSnapshot | null | undefined): NumberRead {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "not-a-number", text: String(v) };
     // The shortest decimal string that round-trips is the value Excel stored; Decimal keeps it exactly from here on.
-    const value = new Decimal(v.toString());
+    const value = compact(new Decimal(v.toString()));
     const percent = isPercentFormat(cell.f);
     let decimals = formatDecimals(cell.f);
     if (decimals === undefined) {
