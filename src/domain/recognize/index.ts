@@ -11,7 +11,7 @@ import type { Finding } from "../findings";
 import { qualify } from "../address";
 import { boxToA1, toA1, type RangeBox, type WorkbookSnapshot } from "../grid";
 import type { AmountCell, RecognizedTable, TableKind } from "../model";
-import { readNumber } from "../numbers";
+import { numberKind } from "../numbers";
 import { findSelfEvaluationTables } from "../self-evaluation";
 import { normalizeLabel } from "../text";
 import { groupColumns, headerBox } from "./columns";
@@ -49,7 +49,7 @@ function blockingMerges(view: SheetView, top: number, bottom: number, left: numb
   const out: RangeBox[] = [];
   for (const m of view.sheet.merges) {
     if (m.bottom === m.top || m.bottom < top || m.top > bottom || m.right < left || m.left > right) continue;
-    if (readNumber(view.sheet.cells[m.top]?.[m.left]).kind !== "not-a-number") continue;
+    if (numberKind(view.sheet.cells[m.top]?.[m.left]) !== "not-a-number") continue;
     for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++) {
       if (amountCols.has(c)) {
         out.push(m);
