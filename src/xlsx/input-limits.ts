@@ -400,18 +400,29 @@ export function trimSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 }
 
 function trimSheet(sheet: SheetSnapshot): string[] {
-  const occupied: { row: number; col: number }[] = [];
-  // `cells` is sparse: forEach visits only the rows and columns that exist
-  sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && occupied.push({ row: r, col: c })));
-  const keepRows = mainSpan(occupied.map((p) => p.row), STRAY.rowGap);
-  const keepCols = mainSpan(occupied.map((p) => p.col), STRAY.colGap);
+  // Counts of occupied cells per row and per column, without a list of every cell (a 100,000-row sheet has 500,000).
+  // `cells` is sparse: forEach visits only the rows and columns that exist.
+  const rowCounts = new Map<number, number>();
+  const colCounts = new Map<number, number>();
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
+      colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
+    }),
+  );
+  const keepRows = mainSpan(rowCounts, STRAY.rowGap);
+  const keepCols = mainSpan(colCounts, STRAY.colGap);
   const removed: string[] = [];
-  for (const p of occupied) {
-    if (p.row > keepRows || p.col > keepCols) {
-      removed.push(toA1(p.row, p.col));
-      delete sheet.cells[p.row][p.col];
-    }
-  }
+  sheet.cells.forEach((row, r) => {
+    if (!row || (r <= keepRows && row.length - 1 <= keepCols)) return;
+    row.forEach((cell, c) => {
+      if (cell && (r > keepRows || c > keepCols)) {
+        removed.push(toA1(r, c));
+        delete row[c];
+      }
+    });
+  });
   const rowCount = Math.min(sheet.rowCount, keepRows + 1);
   const colCount = Math.min(sheet.colCount, keepCols + 1);
   if (sheet.cells.length > rowCount) sheet.cells.length = rowCount;
@@ -433,15 +444,18 @@ function trimSheet(sheet: SheetSnapshot): string[] {
 /**
  * The last index of the main block: walking the occupied indices from the end, a tail of at most
  * maxCells cells separated from the rest by more than `gap` empty indices is stray. -1 when empty.
+ * `counts`: occupied cells per index.
  */
-function mainSpan(indices: number[], gap: number): number {
-  if (indices.length === 0) return -1;
-  const sorted = [...indices].sort((a, b) => a - b);
-  let end = sorted.length - 1;
-  for (let i = sorted.length - 1; i > 0; i--) {
-    const tail = sorted.length - i;
-    if (tail > STRAY.maxCells) break;
-    if (sorted[i] - sorted[i - 1] > gap) end = i - 1;
+function mainSpan(counts: Map<number, number>, gap: number): number {
+  if (counts.size === 0) return -1;
+  const indices = [...counts.keys()].sort((a, b) => b - a);
+  let end = indices[0];
+  // largest first, while the tail above the gap holds at most maxCells cells
+  let cells = 0;
+  for (let k = 0; k + 1 < indices.length; k++) {
+    cells += counts.get(indices[k]) ?? 0;
+    if (cells > STRAY.maxCells) break;
+    if (indices[k] - indices[k + 1] > gap) end = indices[k + 1];
   }
-  return sorted[end];
+  return end;
 }

@@ -180,7 +180,7 @@ function recognizeSheet(view: SheetView): ReadTable[] {
  */
 function mentionsPerformance(view: SheetView): boolean {
   if (view.sheet.name.includes("绩")) return true;
-  for (let r = 0; r < view.sheet.cells.length; r++) for (const t of view.rowTexts(r)) if (t.text.includes("绩")) return true;
+  for (let r = 0; r < view.sheet.cells.length; r++) if (view.rowMentions(r, "绩")) return true;
   return false;
 }
 

@@ -88,6 +88,22 @@ export class SheetView {
     return all.filter((t) => t.col >= lo && t.col <= hi);
   }
 
+  /**
+   * Whether a cell of row r within this view's columns shows text containing `needle`, looked up without building the row's
+   * texts: the title scan passes over every row of a 100,000-row table and needs only the few rows naming a 表.
+   */
+  rowMentions(r: number, needle: string): boolean {
+    const row = this.sheet.cells[r];
+    if (!row) return false;
+    const end = Math.min(row.length - 1, this.right);
+    for (let c = this.left; c <= end; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      if (cell.t ? cell.t.includes(needle) : typeof cell.v === "string" && cell.v.includes(needle)) return true;
+    }
+    return false;
+  }
+
   mergeAt(r: number, c: number): RangeBox | undefined {
     if (c < this.left || c > this.right) return undefined;
     const list = this.mergesByRow.get(r);

@@ -55,6 +55,7 @@ function matchTitle(text: string): LayoutSpec | undefined {
 export function findTitleCandidates(view: SheetView): TitleCandidate[] {
   const out: TitleCandidate[] = [];
   for (let r = 0; r < view.rowCount; r++) {
+    if (!view.rowMentions(r, "表")) continue; // no text here can be a title (layoutForTitle)
     const texts = view.rowTexts(r);
     if (texts.length === 0 || texts.length > 6) continue;
     for (const { col, text } of texts) {
