@@ -10,16 +10,13 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import fg from "fast-glob";
 import { recognizeWorkbook } from "../domain/recognize";
 import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
-import { proofread } from "../domain/proofread";
 import { readWorkbookFile } from "../xlsx/read-workbook";
 import { INPUT_LIMITS, inspectWorkbookBytes } from "../xlsx/input-limits";
 import { checkFileOutcome, type CheckFileOptions, type CheckOutcome, type FileReport } from "./check-file";
 import { renderHtmlReport, REPORT_NAME, REPORT_SCRIPT, REPORT_SCRIPT_NAME } from "./report-html";
 import { annotatedNames, describeFsError, identifyInputs, listedOutputs, MANIFEST_NAME, OutputError, OutputFolder } from "./safe-output";
-import { commandNarrative } from "./narrative-command";
 import { readErrorDetail, readErrorMessage } from "./read-errors";
 import { renderReadable } from "./readable";
 
@@ -105,6 +102,8 @@ export async function expandInputs(inputs: string[], outDir?: string): Promise<s
       if (dirname(dir) === dir) return false;
     }
   };
+  // loaded here, not at startup: a check of named files never needs it
+  const fg = async (...args: Parameters<typeof import("fast-glob")>) => (await import("fast-glob")).default(...args);
   for (const input of inputs) {
     let found: string[] = [];
     if (existsSync(input) && statSync(input).isDirectory()) {
@@ -363,6 +362,7 @@ async function commandProofread(args: string[]): Promise<number> {
   if (positionals.length !== 1) fail("proofread 需要一个 .txt 或 .docx 说明文件。");
   const text = await readText(positionals[0]);
   const tables = values.tables ? await loadTables(values.tables) : undefined;
+  const { proofread } = await import("../domain/proofread");
   const findings = proofread(text, { tables });
   if (values.json) {
     process.stdout.write(JSON.stringify(findings.map(({ rule, severity, excerpt, offset, message, expected, actual, suggestion }) => ({ rule, severity, excerpt, offset, message, expected, actual, suggestion })), null, 2) + "\n");
@@ -409,7 +409,8 @@ export async function main(argv: string[]): Promise<number> {
       case "check":
         return await commandCheck(rest);
       case "narrative":
-        return await commandNarrative(rest, { verbose });
+        // each command loads what only it needs: `check` starts without the 说明 generator and proofreader
+        return await (await import("./narrative-command")).commandNarrative(rest, { verbose });
       case "proofread":
         return await commandProofread(rest);
       default:

@@ -7,6 +7,7 @@
 import { Decimal, roundHalfUp } from "./decimal";
 
 function groupThousands(intPart: string): string {
+  if (intPart.length <= 3) return intPart; // most amounts in 万元: nothing to group, no regular expression run
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
@@ -105,9 +106,10 @@ export function formatNumber(value: number, format: string | undefined): string 
     while (frac.length > minDecimals && frac.endsWith("0")) frac = frac.slice(0, -1);
     text = frac ? `${i}.${frac}` : i;
   }
-  const [intPart, frac] = text.split(".");
+  const dot = text.indexOf(".");
+  const intPart = dot < 0 ? text : text.slice(0, dot);
   const intShown = thousands ? groupThousands(intPart) : intPart;
-  let body = frac !== undefined ? `${intShown}.${frac}` : intShown;
+  let body = dot < 0 ? intShown : intShown + text.slice(dot);
   if (percent) body += "%";
   const neg = !negativeHandledBySection && negative ? "-" : "";
   const wrapped = negativeHandledBySection && sec.parenthesized ? `(${body})` : body;

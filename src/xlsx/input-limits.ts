@@ -5,7 +5,8 @@
  * instead of exhausting memory or time. The limits are stated in README (命令行 → 限制).
  *
  *   inspectWorkbookFile(path)   → { ok: true, bytes } | { ok: false, problem }   (Node only: regular files, size cap, then the bytes)
- *   inspectWorkbookBytes(bytes) → problem | null      (zip central directory, capped inflate, cells, merges)
+ *   inspectWorkbookBytes(bytes) → problem | null      (zip central directory, capped inflate, cells, merges; the
+ *                                inflated sheets can be kept for the reader, so no sheet is inflated twice)
  *   trimSnapshot(snapshot)      → drops stray far cells (recorded, see strayCells), clips merges, enforces the area
  */
 import type { RangeBox, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
@@ -135,6 +136,8 @@ export async function inspectWorkbookFile(path: string, options: { content?: boo
 
 interface ZipEntry {
   name: string;
+  /** the name exactly as stored (what the reader's unzip sees) */
+  rawName: string;
   method: number;
   flags: number;
   compressed: number;
@@ -142,8 +145,19 @@ interface ZipEntry {
   localOffset: number;
 }
 
-/** Everything about a workbook that can be decided from its bytes before a parser builds it in memory. */
-export async function inspectWorkbookBytes(bytes: Uint8Array): Promise<InputProblem | null> {
+/**
+ * Everything about a workbook that can be decided from its bytes before a parser builds it in memory.
+ * `keep`: receives each sheet part inflated here, by its stored name, for the reader (ooxml-reader.ts) to use
+ * instead of inflating it again; only filled when the whole file passes.
+ */
+export async function inspectWorkbookBytes(bytes: Uint8Array, keep?: Map<string, Uint8Array>): Promise<InputProblem | null> {
+  const inflated = new Map<string, Uint8Array>();
+  const problem = await inspectBytes(bytes, keep ? inflated : undefined);
+  if (!problem && keep) for (const [name, data] of inflated) keep.set(name, data);
+  return problem;
+}
+
+async function inspectBytes(bytes: Uint8Array, inflated: Map<string, Uint8Array> | undefined): Promise<InputProblem | null> {
   if (bytes.length === 0) return problems.empty();
   if (bytes.length > INPUT_LIMITS.fileBytes) return problems.tooLarge(bytes.length);
   const head = Array.from(bytes.subarray(0, 8));
@@ -187,6 +201,9 @@ export async function inspectWorkbookBytes(bytes: Uint8Array): Promise<InputProb
     }
     if (xml === undefined) continue; // no inflater on this host (old browser): the declared sizes were checked
     if (xml === null) return problems.corrupt(`${e.name}: compression method ${e.method}`);
+    // kept for the reader under the name its unzip sees (ASCII names decode alike either way); the reader inflates
+    // the first entry of a duplicated name, so that one is kept
+    if (inflated && /^[\x20-\x7e]+$/.test(e.rawName) && !inflated.has(e.rawName)) inflated.set(e.rawName, xml);
     const sheetCells = countCells(xml);
     if (sheetCells > INPUT_LIMITS.cellsPerSheet) return tooManyCells(sheetCells, INPUT_LIMITS.cellsPerSheet, "一张工作表");
     cells += sheetCells;
@@ -240,13 +257,15 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] | string {
     const nameLength = u16(b, p + 28);
     const extraLength = u16(b, p + 30);
     const commentLength = u16(b, p + 32);
+    const rawName = decoder.decode(b.subarray(p + 46, p + 46 + nameLength));
     entries.push({
       flags: u16(b, p + 8),
       method: u16(b, p + 10),
       compressed: u32(b, p + 20),
       uncompressed: u32(b, p + 24),
       localOffset: u32(b, p + 42),
-      name: decoder.decode(b.subarray(p + 46, p + 46 + nameLength)).replace(/\\/g, "/").replace(/^\//, ""),
+      rawName,
+      name: rawName.replace(/\\/g, "/").replace(/^\//, ""),
     });
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -381,18 +400,29 @@ export function trimSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 }
 
 function trimSheet(sheet: SheetSnapshot): string[] {
-  const occupied: { row: number; col: number }[] = [];
-  // `cells` is sparse: forEach visits only the rows and columns that exist
-  sheet.cells.forEach((row, r) => row?.forEach((cell, c) => cell && occupied.push({ row: r, col: c })));
-  const keepRows = mainSpan(occupied.map((p) => p.row), STRAY.rowGap);
-  const keepCols = mainSpan(occupied.map((p) => p.col), STRAY.colGap);
+  // Counts of occupied cells per row and per column, without a list of every cell (a 100,000-row sheet has 500,000).
+  // `cells` is sparse: forEach visits only the rows and columns that exist.
+  const rowCounts = new Map<number, number>();
+  const colCounts = new Map<number, number>();
+  sheet.cells.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
+      colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
+    }),
+  );
+  const keepRows = mainSpan(rowCounts, STRAY.rowGap);
+  const keepCols = mainSpan(colCounts, STRAY.colGap);
   const removed: string[] = [];
-  for (const p of occupied) {
-    if (p.row > keepRows || p.col > keepCols) {
-      removed.push(toA1(p.row, p.col));
-      delete sheet.cells[p.row][p.col];
-    }
-  }
+  sheet.cells.forEach((row, r) => {
+    if (!row || (r <= keepRows && row.length - 1 <= keepCols)) return;
+    row.forEach((cell, c) => {
+      if (cell && (r > keepRows || c > keepCols)) {
+        removed.push(toA1(r, c));
+        delete row[c];
+      }
+    });
+  });
   const rowCount = Math.min(sheet.rowCount, keepRows + 1);
   const colCount = Math.min(sheet.colCount, keepCols + 1);
   if (sheet.cells.length > rowCount) sheet.cells.length = rowCount;
@@ -414,15 +444,18 @@ function trimSheet(sheet: SheetSnapshot): string[] {
 /**
  * The last index of the main block: walking the occupied indices from the end, a tail of at most
  * maxCells cells separated from the rest by more than `gap` empty indices is stray. -1 when empty.
+ * `counts`: occupied cells per index.
  */
-function mainSpan(indices: number[], gap: number): number {
-  if (indices.length === 0) return -1;
-  const sorted = [...indices].sort((a, b) => a - b);
-  let end = sorted.length - 1;
-  for (let i = sorted.length - 1; i > 0; i--) {
-    const tail = sorted.length - i;
-    if (tail > STRAY.maxCells) break;
-    if (sorted[i] - sorted[i - 1] > gap) end = i - 1;
+function mainSpan(counts: Map<number, number>, gap: number): number {
+  if (counts.size === 0) return -1;
+  const indices = [...counts.keys()].sort((a, b) => b - a);
+  let end = indices[0];
+  // largest first, while the tail above the gap holds at most maxCells cells
+  let cells = 0;
+  for (let k = 0; k + 1 < indices.length; k++) {
+    cells += counts.get(indices[k]) ?? 0;
+    if (cells > STRAY.maxCells) break;
+    if (indices[k] - indices[k + 1] > gap) end = indices[k + 1];
   }
-  return sorted[end];
+  return end;
 }

@@ -16,8 +16,9 @@ interface Rel {
   type: string;
 }
 
-export function readXlsxSnapshot(bytes: Uint8Array, fileName?: string): WorkbookSnapshot {
-  const zip = new ZipParts(bytes);
+/** `inflated`: sheet parts the input guard has already inflated (inspectWorkbookBytes's `keep`), used once each. */
+export function readXlsxSnapshot(bytes: Uint8Array, fileName?: string, inflated?: Map<string, Uint8Array>): WorkbookSnapshot {
+  const zip = new ZipParts(bytes, inflated);
   const rootRels = parseRels(zip.textOf("_rels/.rels"), "");
   let workbookPath = "xl/workbook.xml";
   for (const rel of rootRels.values()) if (rel.type.endsWith("/officeDocument") && zip.has(rel.target)) workbookPath = rel.target;

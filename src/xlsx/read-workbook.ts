@@ -26,12 +26,14 @@ export class UnreadableWorkbookError extends Error {
 export async function readWorkbookBuffer(buffer: ArrayBuffer | Uint8Array, fileName?: string): Promise<WorkbookSnapshot> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const label = fileName ?? "工作簿";
-  const limit = await inspectWorkbookBytes(bytes);
+  // the guard inflates every sheet to count its cells; the reader takes those parts instead of inflating them again
+  const inflated = new Map<string, Uint8Array>();
+  const limit = await inspectWorkbookBytes(bytes, inflated);
   if (limit) throw Object.assign(new UnreadableWorkbookError(`${label}：${limit.message}`, fileName), { detail: limit.detail });
   if (isCompoundFile(bytes)) return trimSnapshot(await readLegacy(bytes, label, fileName));
   let snapshot: WorkbookSnapshot;
   try {
-    snapshot = readXlsxSnapshot(bytes, fileName);
+    snapshot = readXlsxSnapshot(bytes, fileName, inflated);
   } catch (e) {
     throw unreadable(e, label, fileName, "文件已损坏或不是 .xlsx 工作簿，无法读取。请在 Excel 或 WPS 中打开并“另存为 .xlsx”后再检查。");
   }

@@ -16,9 +16,16 @@ export class PackageLimitError extends Error {}
 
 export class ZipParts {
   private readonly sizes = new Map<string, number>();
-  private inflated = 0;
+  private inflatedBytes = 0;
 
-  constructor(private readonly bytes: Uint8Array) {
+  /**
+   * `inflated`: parts the input guard has already inflated (input-limits.ts), by stored name; each is handed out
+   * once instead of being inflated again, under the same caps.
+   */
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflated?: Map<string, Uint8Array>,
+  ) {
     // A filter that declines every entry lists the central directory without inflating anything.
     unzipSync(bytes, {
       filter: (f) => {
@@ -37,8 +44,13 @@ export class ZipParts {
     const size = this.sizes.get(name);
     if (size === undefined) return undefined;
     if (size > MAX_PART_BYTES) throw new PackageLimitError(`${name}: ${size} bytes`);
-    if (this.inflated + size > MAX_TOTAL_BYTES) throw new PackageLimitError("parts together exceed the cap");
-    this.inflated += size;
+    if (this.inflatedBytes + size > MAX_TOTAL_BYTES) throw new PackageLimitError("parts together exceed the cap");
+    this.inflatedBytes += size;
+    const ready = this.inflated?.get(name);
+    if (ready) {
+      this.inflated?.delete(name); // released as soon as the reader is done with it
+      return ready;
+    }
     let done = false;
     const files = unzipSync(this.bytes, {
       filter: (f) => {

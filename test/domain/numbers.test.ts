@@ -1,4 +1,8 @@
-import { readNumber, parseNumberText, formatDecimals, displayedValue } from "../../src/domain/numbers";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { readNumber, parseNumberText, formatDecimals, displayedValue, numberKind } from "../../src/domain/numbers";
+import { readWorkbookBuffer } from "../../src/xlsx/read-workbook";
 import { Decimal } from "../../src/domain/decimal";
 import { qualify } from "../../src/domain/address";
 import { toA1, fromA1, a1ToBox, boxToA1, columnLetters } from "../../src/domain/grid";
@@ -76,5 +80,36 @@ describe("A1 addressing and labels", () => {
     expect(stripOrdinal("一、一般公共预算财政拨款收入")).toBe("一般公共预算财政拨款收入");
     expect(stripOrdinal("（三）国有资本经营预算财政拨款")).toBe("国有资本经营预算财政拨款");
     expect(stripOrdinal("其中：当年财政拨款")).toBe("当年财政拨款");
+  });
+});
+
+describe("numberKind (recognition's cheap question) agrees with readNumber", () => {
+  // texts built from the pieces that decide the reading: signs, brackets, separators, full-width digits, %, dashes
+  const piece = fc.constantFrom("1", "23", "456", ",", ",000", ".", ".5", "-", "+", "(", ")", "%", "¥", "１", "２", "—", " ", "\u00a0", "/", "e", "万");
+  const text = fc.array(piece, { maxLength: 8 }).map((ps) => ps.join(""));
+  const value = fc.oneof(text, fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(""));
+  const cell = fc.record({ v: value, t: fc.oneof(text, fc.constant("")), f: fc.constantFrom(undefined, "#,##0.00", "0.0%", "General"), error: fc.constantFrom(undefined, true) });
+
+  it("on generated cells (texts, numbers, booleans, blanks, errors)", () => {
+    fc.assert(
+      fc.property(fc.option(cell, { nil: undefined }), (c) => {
+        const snapshot = c && { v: c.v, t: c.t, ...(c.f ? { f: c.f } : {}), ...(c.error ? { error: true } : {}) };
+        expect(numberKind(snapshot)).toBe(readNumber(snapshot).kind);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("on the cells of every sample workbook", async () => {
+    const dir = join(__dirname, "..", "fixtures", "xlsx");
+    let checked = 0;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith(".xlsx"))) {
+      const snap = await readWorkbookBuffer(new Uint8Array(readFileSync(join(dir, name))), name);
+      for (const sheet of snap.sheets) for (const row of sheet.cells) for (const c of row ?? []) {
+        expect(numberKind(c)).toBe(readNumber(c).kind);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

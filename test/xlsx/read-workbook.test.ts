@@ -1,4 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
+import { inspectWorkbookBytes } from "../../src/xlsx/input-limits";
+import { readXlsxSnapshot } from "../../src/xlsx/ooxml-reader";
 import { readWorkbookBuffer, UnreadableWorkbookError } from "../../src/xlsx/read-workbook";
 import { formatNumber } from "../../src/domain/number-format";
 import { readNumber } from "../../src/domain/numbers";
@@ -68,3 +73,48 @@ describe("formatNumber", () => {
     expect(formatNumber(v, f)).toBe(t);
   });
 });
+
+describe("sheets inflated once (input guard → reader)", () => {
+  const fixtures = join(__dirname, "..", "fixtures", "xlsx");
+
+  it("the guard hands over every sheet it inflated, and the reader's snapshot from them equals its own unzip", async () => {
+    for (const name of ["beijing-12-tables-2023.xlsx", "self-eval-project-2024.xlsx", "stacked-2023.xlsx"]) {
+      const bytes = new Uint8Array(readFileSync(join(fixtures, name)));
+      const kept = new Map<string, Uint8Array>();
+      expect(await inspectWorkbookBytes(bytes, kept)).toBeNull();
+      const sheetParts = Object.keys(unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) }));
+      expect([...kept.keys()].sort()).toEqual(sheetParts.sort());
+      const fromKept = readXlsxSnapshot(bytes, name, kept);
+      expect(kept.size).toBe(0); // each part used once, then released
+      expect(fromKept).toEqual(readXlsxSnapshot(bytes, name));
+    }
+  });
+
+  it("a file the guard refuses leaves nothing to reuse", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("收入决算表").getCell("A1").value = "收入决算表";
+    wb.addWorksheet("大表").getCell("A1").value = 1;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // the second sheet declares less than it inflates to (a lying header is a zip bomb); the first one passed
+    const lying = zipSync(unzipSync(bytes));
+    patchDeclaredSize(lying, "xl/worksheets/sheet2.xml", 10);
+    const kept = new Map<string, Uint8Array>();
+    expect((await inspectWorkbookBytes(lying, kept))?.code).toBe("zip-bomb");
+    expect(kept.size).toBe(0);
+  });
+});
+
+/** Overwrites the uncompressed size of `name` in the zip's central directory (little-endian, offset 24). */
+function patchDeclaredSize(zip: Uint8Array, name: string, size: number): void {
+  const target = new TextEncoder().encode(name);
+  for (let p = 0; p + 46 < zip.length; p++) {
+    if (zip[p] !== 0x50 || zip[p + 1] !== 0x4b || zip[p + 2] !== 0x01 || zip[p + 3] !== 0x02) continue;
+    const nameLength = zip[p + 28] | (zip[p + 29] << 8);
+    const stored = zip.subarray(p + 46, p + 46 + nameLength);
+    if (stored.length === target.length && stored.every((b, i) => b === target[i])) {
+      new DataView(zip.buffer, zip.byteOffset).setUint32(p + 24, size, true);
+      return;
+    }
+  }
+  throw new Error(`no central directory entry for ${name}`);
+}

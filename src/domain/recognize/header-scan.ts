@@ -3,7 +3,7 @@
  * until the first body row.
  */
 import type { LayoutSpec } from "../layouts";
-import { readNumber } from "../numbers";
+import { numberKind } from "../numbers";
 import { normalizeLabel } from "../text";
 import type { SheetView } from "./sheet-view";
 import type { TitleCandidate } from "./titles";
@@ -20,8 +20,16 @@ export const META_RE = /(单位[:：]|部门[:：]|编制单位|填报单位|单
 type RowClass = "blank" | "meta" | "header" | "column-numbers" | "body";
 
 function isNumericText(view: SheetView, r: number, c: number): boolean {
-  const read = readNumber(view.cell(r, c));
-  return read.kind === "number";
+  return numberKind(view.cell(r, c)) === "number";
+}
+
+/** Header words of a layout with the generic ones, built once per layout (classifyRow runs for every scanned row). */
+const headerWordSets = new WeakMap<LayoutSpec, Set<string>>();
+
+function headerWordsOf(layout: LayoutSpec): Set<string> {
+  let words = headerWordSets.get(layout);
+  if (!words) headerWordSets.set(layout, (words = new Set([...GENERIC_HEADER_WORDS, ...layout.headerWords.map(normalizeLabel)])));
+  return words;
 }
 
 /** "1 2 3 … n" (at least three, consecutive from 1): column numbers, never amounts. */
@@ -40,7 +48,7 @@ function classifyRow(view: SheetView, r: number, layout: LayoutSpec): RowClass {
   if (numeric.length > 0) return "body";
   if (norms.every((n) => META_RE.test(n) || /^[:：]?$/.test(n))) return "meta";
   if (texts.length === 1 && /^(合计|总计)$/.test(norms[0])) return "body";
-  const headerWords = new Set([...GENERIC_HEADER_WORDS, ...layout.headerWords.map(normalizeLabel)]);
+  const headerWords = headerWordsOf(layout);
   const isHeaderWord = (n: string) => headerWords.has(n) || headerWords.has(n.replace(/[(（][^)）]*[)）]/g, "")) || /^(本年|年初|年末)/.test(n) || /(支出|收入|经费|费|数|金额|单位|名称|数量)$/.test(n) && n.length <= 16 && !/^[一二三四五六七八九十]+、/.test(n);
   if (norms.some((n) => META_RE.test(n)) && !norms.some(isHeaderWord)) return "meta";
   if (norms.some((n) => /^\d{3}(\d{2}){0,2}$/.test(n))) return "body";

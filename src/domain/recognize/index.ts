@@ -9,9 +9,9 @@
  */
 import type { Finding } from "../findings";
 import { qualify } from "../address";
-import { boxToA1, toA1, type RangeBox, type SheetSnapshot, type WorkbookSnapshot } from "../grid";
+import { boxToA1, toA1, type RangeBox, type WorkbookSnapshot } from "../grid";
 import type { AmountCell, RecognizedTable, TableKind } from "../model";
-import { readNumber } from "../numbers";
+import { numberKind } from "../numbers";
 import { findSelfEvaluationTables } from "../self-evaluation";
 import { normalizeLabel } from "../text";
 import { groupColumns, headerBox } from "./columns";
@@ -49,7 +49,7 @@ function blockingMerges(view: SheetView, top: number, bottom: number, left: numb
   const out: RangeBox[] = [];
   for (const m of view.sheet.merges) {
     if (m.bottom === m.top || m.bottom < top || m.top > bottom || m.right < left || m.left > right) continue;
-    if (readNumber(view.sheet.cells[m.top]?.[m.left]).kind !== "not-a-number") continue;
+    if (numberKind(view.sheet.cells[m.top]?.[m.left]) !== "not-a-number") continue;
     for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++) {
       if (amountCols.has(c)) {
         out.push(m);
@@ -148,8 +148,8 @@ function readTable(view: SheetView, cand: TitleCandidate, limit: number): ReadTa
   return { table, kind: layout.kind, problems };
 }
 
-function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
-  const view = new SheetView(sheet);
+function recognizeSheet(view: SheetView): ReadTable[] {
+  const { sheet } = view;
   const candidates = findTitleCandidates(view);
   // No title printed on the sheet, but the sheet is named after the table ("C05 一般公共预算财政拨款支出决算表"):
   // the table starts at the first non-empty row, read as if the title stood just above it.
@@ -174,6 +174,16 @@ function recognizeSheet(sheet: SheetSnapshot): ReadTable[] {
   }
   return out;
 }
+/**
+ * A 绩效自评表 is found by a title (or sheet name) that says 绩效; a sheet with no 绩 anywhere cannot hold one,
+ * so the form reader, which walks every cell again, is not run on it. Normalising never produces 绩.
+ */
+function mentionsPerformance(view: SheetView): boolean {
+  if (view.sheet.name.includes("绩")) return true;
+  for (let r = 0; r < view.sheet.cells.length; r++) if (view.rowMentions(r, "绩")) return true;
+  return false;
+}
+
 export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult {
   const tables: RecognizedTable[] = [];
   const findings: Finding[] = [];
@@ -181,7 +191,8 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
   const unreadableSheets = new Set<string>();
   for (const sheet of snapshot.sheets) {
     try {
-      for (const { table, kind, problems, unreadable } of recognizeSheet(sheet)) {
+      const view = new SheetView(sheet);
+      for (const { table, kind, problems, unreadable } of recognizeSheet(view)) {
         if (table) tables.push(table);
         findings.push(...problems);
         if (unreadable) {
@@ -189,7 +200,7 @@ export function recognizeWorkbook(snapshot: WorkbookSnapshot): RecognitionResult
           unreadableSheets.add(sheet.name);
         }
       }
-      tables.push(...findSelfEvaluationTables(sheet));
+      if (mentionsPerformance(view)) tables.push(...findSelfEvaluationTables(sheet));
     } catch (e) {
       // A sheet that breaks the reader must not stop the others.
       findings.push({

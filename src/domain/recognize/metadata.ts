@@ -66,6 +66,8 @@ export function coverInfo(snapshot: WorkbookSnapshot): { year: number | null; un
     const view = new SheetView(sheet);
     for (let r = 0; r < Math.min(view.rowCount, 40); r++) {
       for (const { text } of view.rowTexts(r)) {
+        // the cover line names a year (年); normalising never produces 年
+        if (!text.includes("年")) continue;
         const norm = normalizeLabel(text);
         const m = /^(.{0,40}?)((?:19|20)\d{2})年度?(?:部门|单位)?(?:决算|部门决算|单位决算)(?:公开|报告|情况说明)?$/.exec(norm);
         if (!m) continue;

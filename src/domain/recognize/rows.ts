@@ -65,11 +65,12 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
   let end = limit;
   let codeRows = 0;
   for (let rr = bodyStart; rr < limit; rr++) {
-    const texts = view.rowTexts(rr, left, right);
+    const texts = view.passingRowTexts(rr, left, right);
     if (texts.length === 0) {
-      if (view.rowTexts(rr).length > 0) {
+      const outside = view.passingRowTexts(rr);
+      if (outside.length > 0) {
         // content outside the table's columns: a note or unrelated text ends the table
-        const first = normalizeLabel(view.rowTexts(rr)[0].text);
+        const first = normalizeLabel(outside[0].text);
         if (NOTE_RE.test(first) || SIGNATURE_RE.test(first)) {
           end = rr;
           break;

@@ -69,23 +69,53 @@ export class SheetView {
   /** Non-empty cells of a row, left to right, optionally within [left, right]. */
   rowTexts(r: number, left = 0, right = Infinity): RowText[] {
     let all = this.rowTextCache.get(r);
-    if (!all) {
-      all = [];
-      const row = this.sheet.cells[r];
-      if (row) {
-        for (let c = 0; c < row.length; c++) {
-          const cell = row[c];
-          if (!cell) continue;
-          const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
-          if (text.trim() !== "") all.push({ col: c, text });
-        }
+    if (!all) this.rowTextCache.set(r, (all = this.readRowTexts(r)));
+    return this.within(all, left, right);
+  }
+
+  /**
+   * The same texts for a row read once (the body rows of a table): not kept, so a 100,000-row table does not
+   * hold half a million text records in memory while it is read.
+   */
+  passingRowTexts(r: number, left = 0, right = Infinity): RowText[] {
+    return this.within(this.rowTextCache.get(r) ?? this.readRowTexts(r), left, right);
+  }
+
+  private readRowTexts(r: number): RowText[] {
+    const all: RowText[] = [];
+    const row = this.sheet.cells[r];
+    if (row) {
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell) continue;
+        const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
+        if (text.trim() !== "") all.push({ col: c, text });
       }
-      this.rowTextCache.set(r, all);
     }
+    return all;
+  }
+
+  private within(all: RowText[], left: number, right: number): RowText[] {
     const lo = Math.max(left, this.left);
     const hi = Math.min(right, this.right);
     if (lo === 0 && hi === Infinity) return all;
     return all.filter((t) => t.col >= lo && t.col <= hi);
+  }
+
+  /**
+   * Whether a cell of row r within this view's columns shows text containing `needle`, looked up without building the row's
+   * texts: the title scan passes over every row of a 100,000-row table and needs only the few rows naming a 表.
+   */
+  rowMentions(r: number, needle: string): boolean {
+    const row = this.sheet.cells[r];
+    if (!row) return false;
+    const end = Math.min(row.length - 1, this.right);
+    for (let c = this.left; c <= end; c++) {
+      const cell = row[c];
+      if (!cell) continue;
+      if (cell.t ? cell.t.includes(needle) : typeof cell.v === "string" && cell.v.includes(needle)) return true;
+    }
+    return false;
   }
 
   mergeAt(r: number, c: number): RangeBox | undefined {

@@ -26,7 +26,24 @@ export function cleanTitle(text: string): string {
   return t;
 }
 
+/** Distinct texts already matched: a workbook repeats its titles, headers and labels on every sheet. */
+const layoutCache = new Map<string, LayoutSpec | null>();
+
 export function layoutForTitle(text: string): LayoutSpec | undefined {
+  // every title ends in 表 once cleaned, and normalising never produces 表: the other texts (amounts, labels)
+  // are rejected before any cleaning
+  if (!text.includes("表")) return undefined;
+  let hit = layoutCache.get(text);
+  if (hit === undefined) {
+    hit = matchTitle(text) ?? null;
+    // bounded: a hostile file could hold any number of distinct texts
+    if (layoutCache.size > 10_000) layoutCache.clear();
+    layoutCache.set(text, hit);
+  }
+  return hit ?? undefined;
+}
+
+function matchTitle(text: string): LayoutSpec | undefined {
   const norm = normalizeLabel(text);
   if (norm.length < 4 || norm.length > 64) return undefined;
   const t = cleanTitle(text);
@@ -38,6 +55,7 @@ export function layoutForTitle(text: string): LayoutSpec | undefined {
 export function findTitleCandidates(view: SheetView): TitleCandidate[] {
   const out: TitleCandidate[] = [];
   for (let r = 0; r < view.rowCount; r++) {
+    if (!view.rowMentions(r, "表")) continue; // no text here can be a title (layoutForTitle)
     const texts = view.rowTexts(r);
     if (texts.length === 0 || texts.length > 6) continue;
     for (const { col, text } of texts) {
