@@ -17,6 +17,7 @@ import { CheckController, type CheckEngine } from "../../src/taskpane/check-cont
 import { checkWorkbook } from "../../src/domain/engine";
 import { readWorkbookBuffer } from "../../src/xlsx/read-workbook";
 import { bigExpenditureWorkbook } from "../support/big-workbook";
+import { nextCheckDone } from "../support/controller-done";
 
 const EDITS = 5;
 
@@ -46,20 +47,6 @@ function numberCell(snapshot: WorkbookSnapshot, table: RecognizedTable): { addre
   return null;
 }
 
-/** Resolves when the controller has finished the re-check the edit triggered. */
-function nextDone(controller: CheckController): Promise<void> {
-  return new Promise((resolve) => {
-    let started = false;
-    const off = controller.subscribe(() => {
-      const phase = controller.getState().phase;
-      if (phase === "reading") started = true;
-      if (started && (phase === "done" || phase === "error")) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 export interface RecheckMeasure {
   name: string;
@@ -102,7 +89,7 @@ export async function editToMarks(name: string, snapshot: WorkbookSnapshot, engi
   const rows: { wall: number; cpu: number; delay: number; read: number; engine: number; marks: number; incremental: boolean }[] = [];
   for (let i = 0; i < EDITS + 1; i++) {
     for (const value of [target.value + 1, target.value]) {
-      const done = nextDone(controller);
+      const done = nextCheckDone(controller);
       const delay = controller.nextRecheckDelay();
       read.ms = 0;
       marks.ms = 0;

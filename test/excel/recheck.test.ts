@@ -16,21 +16,8 @@ import { FakeRange, type FakeExcel } from "../support/fake-excel";
 import { loadFixture } from "../support/fixtures";
 import { fakeFromSnapshot } from "./fixture-fake";
 import { portFor } from "./workbook";
+import { nextCheckDone } from "../support/controller-done";
 
-/** Resolves when the controller has finished the check the edit triggered. */
-function nextDone(controller: CheckController): Promise<void> {
-  return new Promise((resolve) => {
-    let started = false;
-    const off = controller.subscribe(() => {
-      const phase = controller.getState().phase;
-      if (phase === "reading") started = true;
-      if (started && (phase === "done" || phase === "error")) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 /** Addresses of the ranges whose values were loaded while `fn` ran (every value read goes through load). */
 async function valueLoads(fn: () => Promise<void>): Promise<string[]> {
@@ -62,7 +49,7 @@ async function editAmount(fake: FakeExcel, controller: CheckController, value: n
   const table = controller.getState().result!.recognized.find((t) => t.kind === "expenditure")!;
   const row = table.rows.find((r) => r.level === "item" && !r.cells.basic.blank)!;
   const address = row.cells.basic.address;
-  const done = nextDone(controller);
+  const done = nextCheckDone(controller);
   fake.sheet(table.sheet)!.set({ [address]: { v: value, t: value.toFixed(2), f: "#,##0.00" } });
   await fake.fireChange(table.sheet, address);
   await done;
@@ -80,7 +67,7 @@ async function syncsOfOneEdit(snapshot: WorkbookSnapshot) {
   // The same edit again: nothing changes, no mark is rewritten.
   const again = fake.syncCount;
   fake.sheet(edited.sheet)!.set({ [edited.address]: { v: 123456.78, t: "123,456.78", f: "#,##0.00" } });
-  const done = nextDone(controller);
+  const done = nextCheckDone(controller);
   await fake.fireChange(edited.sheet, edited.address);
   await done;
   const unchanged = fake.syncCount - again;
@@ -120,7 +107,7 @@ describe("live re-check through the Excel adapter", () => {
     await port.subscribeToEdits((e) => events.push(e));
     const sheet = controller.getState().result!.recognized.find((t) => t.kind === "expenditure")!.sheet;
     const id = fake.sheet(sheet)!.id;
-    const done = nextDone(controller);
+    const done = nextCheckDone(controller);
     await Promise.all([...fake.handlers].map((h) => h({ type: "WorksheetChanged", worksheetId: id, address: "A9:XFD9", source: "Local", changeType: "RowInserted", triggerSource: "Unknown" })));
     await done;
     expect(events.flat()).toContainEqual({ sheet, address: "A9:XFD9", structural: true });
@@ -133,7 +120,7 @@ describe("live re-check through the Excel adapter", () => {
     const table = controller.getState().result!.recognized.find((t) => t.kind === "expenditure")!;
     const address = table.rows.find((r) => r.level === "item" && !r.cells.basic.blank)!.cells.basic.address;
     fake.sheet(table.sheet)!.set({ [address]: { v: 1, t: "1.00", f: "#,##0.00" } });
-    const done = nextDone(controller);
+    const done = nextCheckDone(controller);
     await fake.fireChange(table.sheet, address);
     fake.sheets.splice(fake.sheets.indexOf(fake.sheet(table.sheet)!), 1);
     await done;

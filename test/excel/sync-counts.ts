@@ -5,6 +5,7 @@ import { LIVE_ENGINE } from "../../src/domain/recheck";
 import { CheckController } from "../../src/taskpane/check-controller";
 import { marksFromFindings } from "../../src/domain/marks";
 import { loadFixture } from "../support/fixtures";
+import { nextCheckDone } from "../support/controller-done";
 import { fakeFromSnapshot } from "./fixture-fake";
 import { portFor } from "./workbook";
 
@@ -44,17 +45,7 @@ async function liveRecheckSyncs(fixture: string): Promise<{ changed: number; unc
   const cell = Object.values(table.rows[2].cells).find((c) => !c.blank)!;
   const edit = async (): Promise<number> => {
     const before = fake.syncCount;
-    const done = new Promise<void>((resolve) => {
-      let started = false;
-      const off = controller.subscribe(() => {
-        const phase = controller.getState().phase;
-        if (phase === "reading") started = true;
-        if (started && (phase === "done" || phase === "error")) {
-          off();
-          resolve();
-        }
-      });
-    });
+    const done = nextCheckDone(controller);
     fake.sheet(table.sheet)!.set({ [cell.address]: { v: 7654321.5, t: "7,654,321.50", f: "#,##0.00" } });
     await fake.fireChange(table.sheet, cell.address);
     await done;

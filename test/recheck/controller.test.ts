@@ -11,20 +11,8 @@ import { LIVE_ENGINE } from "../../src/domain/recheck";
 import { MemoryWorkbookPort } from "../../src/memory/memory-port";
 import { CheckController } from "../../src/taskpane/check-controller";
 import { loadFixture } from "../support/fixtures";
+import { nextCheckDone } from "../support/controller-done";
 
-function nextDone(controller: CheckController): Promise<void> {
-  return new Promise((resolve) => {
-    let started = false;
-    const off = controller.subscribe(() => {
-      const phase = controller.getState().phase;
-      if (phase === "reading") started = true;
-      if (started && (phase === "done" || phase === "error")) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 async function marksOfFullCheck(port: MemoryWorkbookPort) {
   const marks = marksFromFindings(checkWorkbook(await port.readSnapshot(), DEFAULT_SETTINGS).findings);
@@ -56,7 +44,7 @@ describe("CheckController with the live re-check (memory port)", () => {
         await controller.run();
         let fullReads = 1;
         for (const { target, text } of edits) {
-          const done = nextDone(controller);
+          const done = nextCheckDone(controller);
           port.editCell(target.sheet, target.address, text);
           await done;
           if (controller.lastCheckKind === "incremental") incremental++;
@@ -123,13 +111,13 @@ describe("CheckController with the live re-check (memory port)", () => {
     await controller.run();
     const table = controller.getState().result!.recognized.find((t) => t.kind === "expenditure")!;
     const row = table.rows.find((r) => r.level === "item" && !r.cells.basic.blank)!;
-    let done = nextDone(controller);
+    let done = nextCheckDone(controller);
     port.editCell(table.sheet, row.cells.basic.address, "99999.99");
     await done;
     expect(controller.lastCheckKind).toBe("incremental");
     expect(controller.getState()).toMatchObject({ phase: "done", stale: null, recheckPending: false });
     expect(controller.getState().result!.findings.some((f) => f.cells.some((c) => c.includes(row.cells.basic.address)))).toBe(true);
-    done = nextDone(controller);
+    done = nextCheckDone(controller);
     port.editCell(table.sheet, row.labelCell.address, "其他支出");
     await done;
     expect(controller.lastCheckKind).toBe("full");
