@@ -33,7 +33,10 @@ export interface CompileCacheStats {
 }
 
 interface Entry {
+  /** sha1 of the module's source */
   hash: string;
+  /** sha1 of data: V8 does not checksum code cache in release builds, and deserialising damaged data aborts the process */
+  sum: string;
   data: Buffer;
 }
 
@@ -53,7 +56,7 @@ interface LoaderStatics {
   enableCompileCache?: (dir?: string) => { status: number; directory?: string };
 }
 
-const MAGIC = "juesuan-v8-cache-1\n";
+const MAGIC = "juesuan-v8-cache-2\n";
 /** A cache larger than this is not read (it would only be a broken or foreign file). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -62,6 +65,10 @@ let stats: CompileCacheStats = { mode: "off", hits: 0, misses: 0, written: false
 
 export function compileCacheStats(): CompileCacheStats {
   return { ...stats };
+}
+
+function sha1(data: string | Buffer): string {
+  return createHash("sha1").update(data).digest("hex");
 }
 
 /** The user's cache directory for juesuan (per platform), or null when there is no home. */
@@ -94,13 +101,13 @@ function readCache(file: string): CacheFile {
     if (bytes.length > MAX_CACHE_BYTES || bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) return empty;
     const headerLength = bytes.readUInt32LE(MAGIC.length);
     const start = MAGIC.length + 4;
-    const header = JSON.parse(bytes.toString("utf8", start, start + headerLength)) as { complete: unknown; entries: { key: string; hash: string; offset: number; length: number }[] };
+    const header = JSON.parse(bytes.toString("utf8", start, start + headerLength)) as { complete: unknown; entries: { key: string; hash: string; sum: string; offset: number; length: number }[] };
     const base = start + headerLength;
     const entries = new Map<string, Entry>();
     for (const e of header.entries) {
       const from = base + e.offset;
-      if (typeof e.key !== "string" || typeof e.hash !== "string" || !(e.length > 0) || !(from >= base) || from + e.length > bytes.length) return empty;
-      entries.set(e.key, { hash: e.hash, data: bytes.subarray(from, from + e.length) });
+      if (typeof e.key !== "string" || typeof e.hash !== "string" || typeof e.sum !== "string" || !(e.length > 0) || !(from >= base) || from + e.length > bytes.length) return empty;
+      entries.set(e.key, { hash: e.hash, sum: e.sum, data: bytes.subarray(from, from + e.length) });
     }
     return { complete: header.complete === true, entries };
   } catch {
@@ -109,11 +116,11 @@ function readCache(file: string): CacheFile {
 }
 
 function writeCache(file: string, { complete, entries }: CacheFile): void {
-  const header: { key: string; hash: string; offset: number; length: number }[] = [];
+  const header: { key: string; hash: string; sum: string; offset: number; length: number }[] = [];
   const blobs: Buffer[] = [];
   let offset = 0;
   for (const [key, e] of entries) {
-    header.push({ key, hash: e.hash, offset, length: e.data.length });
+    header.push({ key, hash: e.hash, sum: e.sum, offset, length: e.data.length });
     blobs.push(e.data);
     offset += e.data.length;
   }
@@ -185,10 +192,14 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
   const original = Module.prototype._compile;
   Module.prototype._compile = function (this: LoaderModule, content: string, filename: string) {
     if (!filename.startsWith(prefix) || content.startsWith("#!")) return original.call(this, content, filename);
+    return compileCached(this, content, filename);
+  };
+
+  function compileCached(mod: LoaderModule, content: string, filename: string): unknown {
     const key = relative(root, filename);
-    const hash = createHash("sha1").update(content).digest("hex");
+    const hash = sha1(content);
     const entry = cached.get(key);
-    const cachedData = entry && entry.hash === hash ? entry.data : undefined;
+    const cachedData = entry && entry.hash === hash && sha1(entry.data) === entry.sum ? entry.data : undefined;
     const script = new Script(Module.wrap(content), { filename, cachedData });
     if (cachedData && !script.cachedDataRejected) stats.hits++;
     else {
@@ -198,7 +209,6 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
     compiled.set(key, { hash, script });
     const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
     // the `require` Node gives a module (its makeRequireFunction is internal)
-    const mod = this;
     const req = Object.assign((id: string) => mod.require(id), {
       resolve: Object.assign((request: string, options?: unknown) => Module._resolveFilename(request, mod, false, options), {
         paths: (request: string) => Module._resolveLookupPaths(request, mod),
@@ -208,7 +218,7 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
       cache: Module._cache,
     });
     return wrapper.call(mod.exports, mod.exports, req, mod, filename, dirname(filename));
-  };
+  }
 
   save = (complete) => {
     if (saved || (!dirty && (cachedComplete || !complete))) return;
@@ -217,7 +227,10 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
       // another process or thread may have written since start-up: keep its entries for modules this run did not load
       const next = new Map<string, Entry>();
       for (const [key, e] of readCache(file).entries) if (!compiled.has(key)) next.set(key, e);
-      for (const [key, c] of compiled) next.set(key, { hash: c.hash, data: c.script.createCachedData() });
+      for (const [key, c] of compiled) {
+        const data = c.script.createCachedData();
+        next.set(key, { hash: c.hash, sum: sha1(data), data });
+      }
       writeCache(file, { complete, entries: next });
       stats.written = true;
     } catch {
