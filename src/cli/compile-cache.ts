@@ -43,7 +43,7 @@ interface Entry {
 interface LoaderModule {
   exports: unknown;
   require(id: string): unknown;
-  _compile(content: string, filename: string): unknown;
+  _compile(content: string, filename: string, ...rest: unknown[]): unknown;
 }
 
 interface LoaderStatics {
@@ -190,18 +190,26 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
   stats = { mode: "vm", file, hits: 0, misses: 0, written: false };
 
   const original = Module.prototype._compile;
-  Module.prototype._compile = function (this: LoaderModule, content: string, filename: string) {
-    if (!filename.startsWith(prefix) || content.startsWith("#!")) return original.call(this, content, filename);
-    return compileCached(this, content, filename);
-  };
-
-  function compileCached(mod: LoaderModule, content: string, filename: string): unknown {
+  Module.prototype._compile = function (this: LoaderModule, content: string, filename: string, ...rest: unknown[]) {
+    // Node 20.19+ passes a format and retries a .js file with import/export as an ES module: anything but
+    // plain CommonJS, and any source this wrapper cannot compile, goes to Node's own loader unchanged
+    const format = rest[0];
+    if (!filename.startsWith(prefix) || content.startsWith("#!") || (format !== undefined && format !== "commonjs")) return original.call(this, content, filename, ...rest);
     const key = relative(root, filename);
     const hash = sha1(content);
     const entry = cached.get(key);
     const cachedData = entry && entry.hash === hash && sha1(entry.data) === entry.sum ? entry.data : undefined;
-    const script = new Script(Module.wrap(content), { filename, cachedData });
-    if (cachedData && !script.cachedDataRejected) stats.hits++;
+    let script: Script;
+    try {
+      script = new Script(Module.wrap(content), { filename, cachedData });
+    } catch {
+      return original.call(this, content, filename, ...rest);
+    }
+    return runCached(this, key, hash, script, cachedData !== undefined, filename);
+  };
+
+  function runCached(mod: LoaderModule, key: string, hash: string, script: Script, hadData: boolean, filename: string): unknown {
+    if (hadData && !script.cachedDataRejected) stats.hits++;
     else {
       stats.misses++;
       dirty = true;

@@ -39,15 +39,19 @@ function makePackage(bSource = "module.exports = (x) => x * 2;\n"): string {
       "exports.value = () => double(21);",
       'exports.where = () => [require("path").basename(__filename), require("path").basename(__dirname), require.resolve("./lib/b.js") === require("path").join(__dirname, "lib", "b.js"), typeof require.cache, module.exports === exports];',
       'exports.fail = () => { throw new Error("boom"); };',
+      // an ES module required from CommonJS (Node 20.19+ loads it; some of ExcelJS's dependencies do this)
+      'exports.esm = () => { try { return require("./lib/c.mjs").three; } catch (e) { return e.code; } };',
       "",
     ].join("\n"),
   );
   writeFileSync(join(pkg, "lib", "b.js"), bSource);
+  writeFileSync(join(pkg, "lib", "c.mjs"), "export const three = 3;\n");
   return pkg;
 }
 
 interface ChildResult {
   value: number;
+  esm: unknown;
   where: unknown[];
   failLine: string;
   stats: { mode: string; hits: number; misses: number };
@@ -64,7 +68,7 @@ function runPackage(pkg: string, cacheDir: string, env: Record<string, string> =
     const a = require(${JSON.stringify(join(pkg, "a.js"))});
     let failLine = "";
     try { a.fail(); } catch (e) { failLine = (e.stack.split("\\n")[1] || "").replace(/^.*[\\\\/]/, ""); }
-    const out = { value: a.value(), where: a.where(), failLine, stats: cc.compileCacheStats() };
+    const out = { value: a.value(), where: a.where(), esm: a.esm(), failLine, stats: cc.compileCacheStats() };
     process.on("exit", () => process.stdout.write(JSON.stringify({ ...out, exitStats: cc.compileCacheStats() })));`;
   const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { ...process.env, JUESUAN_NO_COMPILE_CACHE: "", NODE_DISABLE_COMPILE_CACHE: "", ...env } });
   return { ...(JSON.parse(r.stdout) as Omit<ChildResult, "stderr" | "code">), stderr: r.stderr, code: r.status };
@@ -72,11 +76,11 @@ function runPackage(pkg: string, cacheDir: string, env: Record<string, string> =
 
 const cacheFiles = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".bin")) : []);
 const EXPECTED_WHERE = ["a.js", "pkg", true, "object", true];
-/** the stack frame of a throw on line 5 of a.js as Node reports it without the cache (line and column) */
-const failLineWithoutCache = (pkg: string) => {
+/** what the package does without the cache: the stack frame of the throw on line 5 (line and column), the ES module's export */
+const withoutCache = (pkg: string) => {
   const r = runPackage(pkg, join(work, "unused"), { JUESUAN_NO_COMPILE_CACHE: "1" });
   expect(r.failLine).toMatch(/^a\.js:5:\d+\)$/);
-  return r.failLine;
+  return { failLine: r.failLine, esm: r.esm, stderr: r.stderr };
 };
 
 describe("compile cache (Node 20 path)", () => {
@@ -87,12 +91,12 @@ describe("compile cache (Node 20 path)", () => {
   onNode20("is written by a first run and used by the next, with the same behaviour", () => {
     const pkg = makePackage();
     const dir = join(work, "cache");
-    const failLine = failLineWithoutCache(pkg);
+    const reference = withoutCache(pkg);
     const first = runPackage(pkg, dir);
-    expect(first).toMatchObject({ value: 42, where: EXPECTED_WHERE, failLine, stats: { mode: "vm", hits: 0, misses: 2 }, exitStats: { written: true }, stderr: "", code: 0 });
+    expect(first).toMatchObject({ value: 42, where: EXPECTED_WHERE, ...reference, stats: { mode: "vm", hits: 0, misses: 2 }, exitStats: { written: true }, code: 0 });
     expect(cacheFiles(dir)).toHaveLength(1);
     const second = runPackage(pkg, dir);
-    expect(second).toMatchObject({ value: 42, where: EXPECTED_WHERE, failLine, stats: { mode: "vm", hits: 2, misses: 0 }, exitStats: { written: false }, stderr: "", code: 0 });
+    expect(second).toMatchObject({ value: 42, where: EXPECTED_WHERE, ...reference, stats: { mode: "vm", hits: 2, misses: 0 }, exitStats: { written: false }, code: 0 });
   });
 
   onNode20("ignores the entry of a module whose source changed, even to one of the same length", () => {
@@ -102,14 +106,14 @@ describe("compile cache (Node 20 path)", () => {
     // same length: V8's own check (source length) would accept the old code
     writeFileSync(join(pkg, "lib", "b.js"), "module.exports = (x) => x * 3;\n");
     const stale = runPackage(pkg, dir);
-    expect(stale).toMatchObject({ value: 63, stats: { hits: 1, misses: 1 }, exitStats: { written: true }, stderr: "", code: 0 });
+    expect(stale).toMatchObject({ value: 63, stats: { hits: 1, misses: 1 }, exitStats: { written: true }, esm: 3, stderr: withoutCache(pkg).stderr, code: 0 });
     expect(runPackage(pkg, dir)).toMatchObject({ value: 63, stats: { hits: 2, misses: 0 } });
   });
 
   onNode20("ignores a corrupt or truncated cache file and replaces it", () => {
     const dir = join(work, "cache");
     const pkg = makePackage();
-    const failLine = failLineWithoutCache(pkg);
+    const reference = withoutCache(pkg);
     runPackage(pkg, dir);
     const [name] = cacheFiles(dir);
     const file = join(dir, name);
@@ -127,7 +131,7 @@ describe("compile cache (Node 20 path)", () => {
     for (const bytes of damaged) {
       writeFileSync(file, bytes);
       const r = runPackage(pkg, dir);
-      expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, failLine, stderr: "", code: 0 });
+      expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, ...reference, code: 0 });
       expect(r.stats.misses).toBeGreaterThan(0);
       expect(r.exitStats.written).toBe(true);
       expect(runPackage(pkg, dir).stats).toMatchObject({ hits: 2, misses: 0 });
@@ -139,14 +143,14 @@ describe("compile cache (Node 20 path)", () => {
     const blocker = join(work, "a-file");
     writeFileSync(blocker, "x");
     const r = runPackage(pkg, join(blocker, "cache")); // a directory under a regular file: ENOTDIR
-    expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, stats: { mode: "vm", hits: 0, misses: 2 }, exitStats: { written: false }, stderr: "", code: 0 });
+    expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, stats: { mode: "vm", hits: 0, misses: 2 }, exitStats: { written: false }, ...withoutCache(pkg), code: 0 });
   });
 
   it("is off with JUESUAN_NO_COMPILE_CACHE=1", () => {
     const pkg = makePackage();
     const dir = join(work, "cache");
     const r = runPackage(pkg, dir, { JUESUAN_NO_COMPILE_CACHE: "1" });
-    expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, stats: { mode: "off" }, stderr: "", code: 0 });
+    expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, stats: { mode: "off" }, esm: 3, code: 0 });
     expect(existsSync(dir)).toBe(false);
   });
 });
@@ -181,5 +185,20 @@ describe("juesuan check with the compile cache", () => {
     }
     // the main thread and the check worker each keep their own file
     expect(cacheFiles(dir).map((f) => f.replace(/-[0-9a-f]+\.bin$/, "")).sort()).toEqual(["v8-main", "v8-worker"]);
+  });
+
+  it("writes the same annotated copies and report with the cache (ExcelJS and its dependencies, ES modules among them, load through it)", () => {
+    const dir = join(work, "cache");
+    const broken = join(FIXTURE_DIR, "xlsx", readdirSync(join(FIXTURE_DIR, "xlsx")).filter((f) => f.startsWith("broken-") && f.endsWith(".xlsx")).sort()[0]);
+    const outcome = (n: number, env: Record<string, string>) => {
+      const out = join(work, `out-${n}`);
+      const r = run(["check", "--out", out, broken], env);
+      return { ...r, stdout: r.stdout.split(out).join("<out>"), stderr: r.stderr.split(out).join("<out>"), files: readdirSync(out).sort() };
+    };
+    const plain = outcome(0, { JUESUAN_NO_COMPILE_CACHE: "1" });
+    expect(plain.code).toBe(1);
+    expect(plain.files.some((f) => f.endsWith(".已标注.xlsx"))).toBe(true);
+    expect(outcome(1, { JUESUAN_CACHE_DIR: dir })).toEqual(plain);
+    expect(outcome(2, { JUESUAN_CACHE_DIR: dir })).toEqual(plain);
   });
 });
