@@ -54,6 +54,7 @@ interface LoaderStatics {
   _cache: unknown;
   _extensions: unknown;
   enableCompileCache?: (dir?: string) => { status: number; directory?: string };
+  flushCompileCache?: () => void;
 }
 
 const MAGIC = "juesuan-v8-cache-2\n";
@@ -159,6 +160,14 @@ export function enableCompileCache(root: string, role = "main", dir: string | nu
     if (typeof Module.enableCompileCache === "function") {
       // Node 22.1+: its own cache (keyed by content, kept per Node version) in our cache directory
       Module.enableCompileCache(join(dir, "node-compile-cache"));
+      // Node writes its cache at exit; a terminated worker never exits, so it flushes after its first file (Node 23+)
+      save = () => {
+        try {
+          Module.flushCompileCache?.();
+        } catch {
+          /* the next run compiles as usual */
+        }
+      };
       stats = { mode: "node", file: join(dir, "node-compile-cache"), hits: 0, misses: 0, written: false };
       return compileCacheStats();
     }
