@@ -12,6 +12,12 @@ if (!fs.existsSync(mainPath)) {
 process.stdout.on("error", (e) => {
   if (e && e.code === "EPIPE") process.exit(process.exitCode ?? 0);
 });
+// compiled code of the modules kept between runs (src/cli/compile-cache.ts); a cache problem never stops the command
+try {
+  require(path.join(__dirname, "..", "dist-cli", "cli", "compile-cache.js")).enableCompileCache(path.join(__dirname, ".."));
+} catch {
+  /* run without the cache */
+}
 require(mainPath)
   .main(process.argv.slice(2))
   .then(

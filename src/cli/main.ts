@@ -10,11 +10,10 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { recognizeWorkbook } from "../domain/recognize";
 import { DEFAULT_SETTINGS, type CheckSettings } from "../domain/findings";
-import { readWorkbookFile } from "../xlsx/read-workbook";
 import { INPUT_LIMITS, inspectWorkbookBytes } from "../xlsx/input-limits";
-import { checkFileOutcome, type CheckFileOptions, type CheckOutcome, type FileReport } from "./check-file";
+// the reader, recognition and rules run in the check workers: this thread loads them only when it uses them
+import type { CheckFileOptions, CheckOutcome, FileReport } from "./check-file";
 import { renderHtmlReport, REPORT_NAME, REPORT_SCRIPT, REPORT_SCRIPT_NAME } from "./report-html";
 import { annotatedNames, describeFsError, identifyInputs, listedOutputs, MANIFEST_NAME, OutputError, OutputFolder } from "./safe-output";
 import { readErrorDetail, readErrorMessage } from "./read-errors";
@@ -138,6 +137,7 @@ async function runPool(tasks: CheckTask[], jobs: number, timeoutMs: number, onOu
   const workerScript = join(__dirname, "worker.js");
   if (!existsSync(workerScript)) {
     // running from TypeScript sources (tests of the pieces): in-process, no time limit
+    const { checkFileOutcome } = await import("./check-file");
     for (let i = 0; i < tasks.length; i++) {
       const outcome = await checkFileOutcome(tasks[i].file, tasks[i].options).catch(
         (e: Error): CheckOutcome => ({ report: { file: tasks[i].file, tables: [], findings: [], unrecognizedSheets: [], error: `${basename(tasks[i].file)}：检查时出错，未完成。` }, detail: e.stack ?? e.message }),
@@ -310,6 +310,7 @@ async function commandCheck(args: string[]): Promise<number> {
 async function loadTables(file: string) {
   try {
     // narrative and proofreading need the tables only, not the rule findings
+    const [{ recognizeWorkbook }, { readWorkbookFile }] = await Promise.all([import("../domain/recognize"), import("../xlsx/read-workbook")]);
     return recognizeWorkbook(await readWorkbookFile(file)).tables;
   } catch (e) {
     if (verbose) process.stderr.write(`  （详情）${readErrorDetail(e)}\n`);

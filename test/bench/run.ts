@@ -7,11 +7,13 @@
  *  2. batch of all fixtures in one process, cold (a fresh node) and warm;
  *  3. one cold single-file check against one cold bare parse (fresh node processes, compiled CLI);
  *  4. cold against warm engine (first check in a process against the median of later ones);
+ *  4b. the same with and without the CLI's compile cache (src/cli/compile-cache.ts), runs alternated, and
+ *     whole `juesuan check` processes with and without it;
  *  5. a generated 100,000-row 支出决算表: check against bare parse, and peak memory;
  *  6. a 100-workbook batch through the CLI on 1 and 2 worker threads; context.sync() counts.
  * Needs `npm run build:cli` first (sections 2–6 run the compiled CLI modules in fresh processes).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -130,6 +132,25 @@ const { checkWorkbook } = require("./dist-cli/domain/engine.js");
   __done({ coldRead, warmRead: med(reads), coldEngine, warmEngine: med(engines) });
 })();`;
 
+/** Section 4 with CPU time, module loading, and the compile cache on (argv[1] = cache dir) or off ("-"). */
+const COLD_WARM_CC_CHILD = `
+const cacheDir = process.argv[1];
+if (cacheDir !== "-") require("./dist-cli/cli/compile-cache.js").enableCompileCache(process.cwd(), "bench", cacheDir);
+let t = performance.now();
+const { readWorkbookFile } = require("./dist-cli/xlsx/read-workbook.js");
+const { checkWorkbook } = require("./dist-cli/domain/engine.js");
+const loadMs = performance.now() - t;
+const cpuMs = (c) => (c.user + c.system) / 1000;
+const once = async (file) => { const c = process.cpuUsage(); const t = performance.now(); checkWorkbook(await readWorkbookFile(file)); return [performance.now() - t, cpuMs(process.cpuUsage(c))]; };
+(async () => {
+  const file = process.argv[2];
+  const [cold, coldCpu] = await once(file);
+  const walls = [], cpus = [];
+  for (let i = 0; i < 9; i++) { const [w, c] = await once(file); walls.push(w); cpus.push(c); }
+  const med = (xs) => xs.sort((a, b) => a - b)[4];
+  __done({ loadMs, cold, coldCpu, warm: med(walls), warmCpu: med(cpus) });
+})();`;
+
 async function perFixture(files: string[], lines: string[]) {
   lines.push(
     "",
@@ -237,6 +258,63 @@ function coldSections(files: string[], lines: string[]) {
     row(["引擎（识别 + 复核）", cw.coldEngine, cw.warmEngine, `${fmt(cw.coldEngine / cw.warmEngine)}×`]),
     row(["读取 + 引擎", cw.coldRead + cw.coldEngine, cw.warmRead + cw.warmEngine, `${fmt((cw.coldRead + cw.coldEngine) / (cw.warmRead + cw.warmEngine))}×`]),
   );
+  compileCacheSection(one, lines);
+}
+
+/**
+ * 4b. The compile cache: cold = the first read + check in a new process after its modules are loaded (loading
+ * shown apart), warm = the median of the 9 that follow in the same process. Cache off and on alternate (the
+ * machine's load drifts), 9 processes each; the cache is written by one priming run first, as by any earlier
+ * `juesuan` run. Then whole `juesuan check --json` processes: wall time, and the check's own timings (the
+ * first check in the worker thread).
+ */
+function compileCacheSection(file: string, lines: string[]) {
+  const RUNS = 9;
+  const dir = mkdtempSync(join(tmpdir(), "juesuan-cc-"));
+  try {
+    child(COLD_WARM_CC_CHILD, [dir, file]);
+    const runs: Record<"off" | "on", Record<string, number>[]> = { off: [], on: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.off.push(child(COLD_WARM_CC_CHILD, ["-", file]));
+      runs.on.push(child(COLD_WARM_CC_CHILD, [dir, file]));
+    }
+    const med = <T>(rs: T[], f: (r: T) => number) => median(rs.map(f));
+    const range = <T>(rs: T[], f: (r: T) => number) => `${fmt(Math.min(...rs.map(f)))}–${fmt(Math.max(...rs.map(f)))}`;
+    lines.push(
+      "",
+      `**4b. 冷/热与编译缓存（新进程载入模块后第一次读取 + 检查 = 冷，同一进程之后 9 次的中位数 = 热；缓存关、开交替各 ${RUNS} 个进程，中位数与范围）**`,
+      "",
+      "| 编译缓存 | 载入模块 ms | 冷 ms | 热 ms | 冷/热（墙钟） | 冷 CPU ms | 热 CPU ms | 冷/热（CPU） |",
+      "|---|---|---|---|---|---|---|---|",
+    );
+    for (const k of ["off", "on"] as const) {
+      const rs = runs[k];
+      const ratio = (r: Record<string, number>) => r.cold / r.warm;
+      const cpuRatio = (r: Record<string, number>) => r.coldCpu / r.warmCpu;
+      lines.push(
+        row([k === "on" ? "开" : "关", med(rs, (r) => r.loadMs), med(rs, (r) => r.cold), med(rs, (r) => r.warm), `${fmt(med(rs, ratio))}×（${range(rs, ratio)}）`, med(rs, (r) => r.coldCpu), med(rs, (r) => r.warmCpu), `${fmt(med(rs, cpuRatio))}×（${range(rs, cpuRatio)}）`]),
+      );
+    }
+    const cli = join(ROOT, "bin", "juesuan.js");
+    const cliRuns: Record<"off" | "on", { wall: number; check: number }[]> = { off: [], on: [] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const k of ["off", "on"] as const) {
+        const env = { ...process.env, JUESUAN_CACHE_DIR: dir, JUESUAN_NO_COMPILE_CACHE: k === "off" ? "1" : "" };
+        const t0 = performance.now();
+        const r = spawnSync(process.execPath, [cli, "check", "--json", file], { env, encoding: "utf8", maxBuffer: 1 << 24 });
+        const wall = performance.now() - t0;
+        const timings = (JSON.parse(r.stdout) as { timings?: { parseMs: number; engineMs: number } }[])[0]?.timings;
+        cliRuns[k].push({ wall, check: (timings?.parseMs ?? NaN) + (timings?.engineMs ?? NaN) });
+      }
+    }
+    lines.push("", "| `juesuan check --json`（整个进程） | 墙钟 ms | 其中检查线程里的第一次检查 ms |", "|---|---|---|");
+    for (const k of ["off", "on"] as const) {
+      const rs = cliRuns[k];
+      lines.push(row([k === "on" ? "编译缓存开" : "编译缓存关", `${fmt(med(rs, (r) => r.wall))}（${range(rs, (r) => r.wall)}）`, `${fmt(med(rs, (r) => r.check))}（${range(rs, (r) => r.check)}）`]));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function bigSection(lines: string[]) {
@@ -290,6 +368,7 @@ async function main() {
   const compiled = existsSync(join(DIST, "cli", "check-file.js"));
   if (!compiled) lines.push("", "（冷启动、大表与批量部分需要先运行 npm run build:cli）");
   if (compiled && want("cold")) coldSections(files, lines);
+  else if (compiled && want("cache")) compileCacheSection(join(FIXTURES, "beijing-12-tables-2023.xlsx"), lines);
   if (want("batch")) await warmBatch(files, lines);
   if (compiled && want("big")) await bigSection(lines);
   if (compiled && want("jobs")) jobsSection(files, lines);
