@@ -134,7 +134,7 @@ export async function inspectWorkbookFile(path: string, options: { content?: boo
   }
 }
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   /** the name exactly as stored (what the reader's unzip sees) */
   rawName: string;
@@ -234,7 +234,7 @@ function u32(b: Uint8Array, o: number): number {
   return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 }
 
-function readCentralDirectory(b: Uint8Array): ZipEntry[] | string {
+export function readCentralDirectory(b: Uint8Array): ZipEntry[] | string {
   // End of central directory: last 22 bytes plus a comment of up to 65,535 bytes
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
@@ -272,7 +272,7 @@ function readCentralDirectory(b: Uint8Array): ZipEntry[] | string {
   return entries;
 }
 
-function localData(b: Uint8Array, e: ZipEntry): Uint8Array | string {
+export function localData(b: Uint8Array, e: ZipEntry): Uint8Array | string {
   const p = e.localOffset;
   if (p + 30 > b.length || u32(b, p) !== 0x04034b50) return `bad local header for ${e.name}`;
   const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
