@@ -9,7 +9,7 @@ import { localData, readCentralDirectory, type ZipEntry } from "./input-limits";
 
 type NodeZlib = typeof import("node:zlib");
 
-/** Node's own zlib when the reader runs in Node (CLI, tests, benches), synchronously; undefined in a browser. */
+/** Node's own zlib when the reader runs in Node 20.16+ (CLI, tests, benches), synchronously; undefined in a browser (fflate then). */
 const nodeZlib: NodeZlib | undefined = (() => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   return typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:zlib") as NodeZlib | undefined) : undefined;
