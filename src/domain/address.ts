@@ -11,8 +11,15 @@ export interface CellAddress {
 }
 
 /** Qualified reference as Excel writes it: 'Sheet 1'!B7 (quotes only when needed, ' doubled inside). */
+const quotedCache = new Map<string, boolean>();
+
 export function qualify(sheet: string, a1: string): string {
-  const needsQuotes = !/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet);
+  // asked once per cell of every finding; a workbook has a handful of sheet names
+  let needsQuotes = quotedCache.get(sheet);
+  if (needsQuotes === undefined) {
+    needsQuotes = !/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(sheet);
+    if (quotedCache.size < 1024) quotedCache.set(sheet, needsQuotes);
+  }
   return needsQuotes ? `'${sheet.replace(/'/g, "''")}'!${a1}` : `${sheet}!${a1}`;
 }
 

@@ -5,6 +5,15 @@
  * (then unparsable) part, never unbounded memory.
  */
 import { unzipSync } from "fflate";
+import { localData, readCentralDirectory, type ZipEntry } from "./input-limits";
+
+type NodeZlib = typeof import("node:zlib");
+
+/** Node's own zlib when the reader runs in Node 20.16+ (CLI, tests, benches), synchronously; undefined in a browser (fflate then). */
+const nodeZlib: NodeZlib | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:zlib") as NodeZlib | undefined) : undefined;
+})();
 
 /** One part larger than this is refused (a 100,000-row sheet is about 40 MB of XML). */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
@@ -51,6 +60,8 @@ export class ZipParts {
       this.inflated?.delete(name); // released as soon as the reader is done with it
       return ready;
     }
+    const native = this.inflateNatively(name, size);
+    if (native) return native;
     let done = false;
     const files = unzipSync(this.bytes, {
       filter: (f) => {
@@ -60,6 +71,33 @@ export class ZipParts {
       },
     });
     return files[name];
+  }
+
+  private entries?: ZipEntry[] | null;
+
+  /**
+   * In Node, a deflated part with a plain ASCII name goes through the native zlib (several times faster than
+   * fflate), capped at its declared size like fflate; anything unusual (a stored or encrypted entry, a stream
+   * longer than declared, a damaged stream) returns undefined and is left to fflate, so the bytes and the errors
+   * stay exactly fflate's.
+   */
+  private inflateNatively(name: string, size: number): Uint8Array | undefined {
+    if (!nodeZlib || !/^[\x20-\x7e]+$/.test(name)) return undefined;
+    if (this.entries === undefined) {
+      const listed = readCentralDirectory(this.bytes);
+      this.entries = typeof listed === "string" ? null : listed;
+    }
+    // the first entry of a duplicated name, as fflate's filter above takes it
+    const entry = this.entries?.find((e) => e.rawName === name);
+    if (!entry || entry.method !== 8 || entry.flags & 1 || entry.uncompressed !== size) return undefined;
+    const data = localData(this.bytes, entry);
+    if (typeof data === "string") return undefined;
+    try {
+      // one output chunk of the declared size (+1 to see the end of the stream)
+      return nodeZlib.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(nodeZlib.constants.Z_MIN_CHUNK, size + 1) });
+    } catch {
+      return undefined;
+    }
   }
 
   /** Text of one XML part (UTF-8, or UTF-16 with a byte-order mark). */

@@ -10,14 +10,25 @@ import type { RuleFinding } from "../findings";
 /** The displayed size of a finding's difference: findings "differ by the same amount" when these are equal. */
 const magnitude = (f: RuleFinding) => (f.difference ? f.difference.replace(/^-/, "") : null);
 
-const cellsOf = (f: RuleFinding): Map<string, CellAddress> => new Map(f.cells.map((c) => [formatAddress(c), c]));
-
 export function markLikelyCulprits(findings: RuleFinding[]): RuleFinding[] {
-  const errors = findings.filter((f) => f.severity === "error" && magnitude(f) !== null && cellsOf(f).size > 1);
+  // each finding's cells keyed once (a sum over a long column names thousands of cells)
+  const keyed = new Map<RuleFinding, Map<string, CellAddress>>();
+  const cellsOf = (f: RuleFinding): Map<string, CellAddress> => {
+    let cells = keyed.get(f);
+    if (!cells) keyed.set(f, (cells = new Map(f.cells.map((c) => [formatAddress(c), c]))));
+    return cells;
+  };
+  const errors = new Set(findings.filter((f) => f.severity === "error" && magnitude(f) !== null && cellsOf(f).size > 1));
   const byCell = new Map<string, RuleFinding[]>();
-  for (const f of errors) for (const key of cellsOf(f).keys()) byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  for (const f of errors) {
+    for (const key of cellsOf(f).keys()) {
+      const list = byCell.get(key);
+      if (list) list.push(f);
+      else byCell.set(key, [f]);
+    }
+  }
   return findings.map((f) => {
-    if (!errors.includes(f) || !f.sum) return f;
+    if (!errors.has(f) || !f.sum) return f;
     const size = magnitude(f);
     let best: { key: string; at: CellAddress; count: number } | null = null;
     let tie = false;

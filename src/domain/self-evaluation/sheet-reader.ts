@@ -77,10 +77,11 @@ export class SheetReader {
   amountCell(row: number, col: number, opts: { percentHeader?: boolean; rateColumn?: boolean } = {}): AmountCell {
     const cell = cellAt(this.sheet, row, col);
     const text = this.ownText(row, col);
-    const base = { row, col, address: toA1(row, col), text };
+    const address = toA1(row, col);
     const read = readNumber(cell);
-    if (read.kind === "blank") return { ...base, value: ZERO, displayed: ZERO, decimals: 0, blank: true };
-    if (read.kind === "not-a-number") return { ...base, value: ZERO, displayed: ZERO, decimals: 0, blank: false, notANumber: true };
+    // literals rather than spreads of a common base: same fields in the same order, without copying objects per cell
+    if (read.kind === "blank") return { row, col, address, text, value: ZERO, displayed: ZERO, decimals: 0, blank: true };
+    if (read.kind === "not-a-number") return { row, col, address, text, value: ZERO, displayed: ZERO, decimals: 0, blank: false, notANumber: true };
     let { value, decimals } = read;
     let percent = read.percent;
     if (!percent && (opts.percentHeader || (opts.rateColumn && value.abs().gt(2)))) {
@@ -88,7 +89,10 @@ export class SheetReader {
       decimals += 2;
       percent = true;
     }
-    return { ...base, value, displayed: roundHalfUp(value, Math.max(0, decimals)), decimals, blank: false, ...(percent ? { percent: true } : {}) };
+    const displayed = roundHalfUp(value, Math.max(0, decimals));
+    return percent
+      ? { row, col, address, text, value, displayed, decimals, blank: false, percent: true }
+      : { row, col, address, text, value, displayed, decimals, blank: false };
   }
 
   isNumeric(row: number, col: number): boolean {
