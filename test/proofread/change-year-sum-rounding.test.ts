@@ -82,6 +82,16 @@ describe("NARR.COUNT: vehicles by kind against the count", () => {
     // a kind not listed (特种专业技术用车) may hold the rest: fewer is not a contradiction
     expect(on("截至2022年12月底，单位共有公务用车2辆，其中：轿车0辆、越野车0辆、载客汽车1辆。", "NARR.COUNT")).toEqual([]);
   });
+
+  it("does not add up a nested breakdown, and only warns when a generic word may contain the other kinds", () => {
+    // the kinds inside a bracket or after 含 are part of the kind before them, not more vehicles
+    expect(on("共有车辆3辆，其中：执法执勤用车2辆（含特种专业技术用车1辆）、其他用车1辆。", "NARR.COUNT")).toEqual([]);
+    expect(on("共有车辆3辆，其中：执法执勤用车2辆，内含特种专业技术用车1辆；其他用车1辆。", "NARR.COUNT")).toEqual([]);
+    // 公务用车 is the category 执法执勤用车 and 特种专业技术用车 belong to: an accountant could argue with an error here
+    const [f] = on("本年度共有车辆5辆，其中：公务用车3辆，执法执勤用车2辆，特种专业技术用车1辆。", "NARR.COUNT");
+    expect(f).toMatchObject({ severity: "warning", expected: "6", actual: "5" });
+    expect(f.message).toContain("请核对");
+  });
 });
 
 describe("NARR.SUM: a total off its parts by rounding, cross-footed with the total it is a part of", () => {

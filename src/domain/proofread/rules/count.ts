@@ -24,6 +24,12 @@ function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
       .filter((c) => c.at > marker.index && c.unit === total.unit)
       .map((c, i, all) => ({ ...c, words: text.slice(i === 0 ? marker.index : all[i - 1].end, c.at) }));
     if (parts.length < 2) continue;
+    // a nested breakdown ("执法执勤用车2辆（含特种专业技术用车1辆）", "内含…", "其中…" again) is not a flat list to add up
+    const nested = parts.some((p, i) => {
+      const words = i === 0 ? p.words.replace(/^其中[：:，,]?/, "") : p.words;
+      return /[含括]|其中/.test(words) || (words.split(/[（(]/).length > words.split(/[）)]/).length);
+    });
+    if (nested) continue;
     const gradeWords = (w: string): string => w.replace(/其中|项目/g, "");
     // the kind of vehicle closes the words before its count: "、越野车", "，特种作业车（洒水车、垃圾车）"
     const kind = (w: string): string | undefined => /([\u4e00-\u9fff]*车)\s*$/.exec(w.replace(/[（(][^）)]*[）)]/g, "").replace(/^.*[，,、：:]/, ""))?.[1];
@@ -38,13 +44,15 @@ function checkCountSums(ctx: ProofreadContext): ProofreadFinding[] {
     const complete = byGrade && has(/^优/) && has(/^良/) && has(/^(合格|中)/) && has(/^(不合格|差|较差)/);
     if (sum.lt(total.n) && !complete) continue;
     const expression = `${parts.map((p, i) => `${words[i]}${p.n.toString()}${p.unit}`).join(" + ")} = ${sum.toString()}${total.unit}`;
+    // a generic word among the kinds (公务用车, 车辆…) may contain the others listed: then the sum is only suspicious
+    const overlapping = byKind && has(/^(公务用车|公车|车辆|用车|汽车|机动车)$/);
     out.push(
       makeFinding(ctx.doc, {
         rule: "NARR.COUNT",
-        severity: "error",
+        severity: overlapping ? "warning" : "error",
         span: { start: sentence.start, end: sentence.start + marker.index },
         message: sum.gt(total.n)
-          ? `按${byGrade ? "等级" : "车型"}分列的${byGrade ? "个" : "辆"}数之和 ${expression}，大于总数${total.n.toString()}${total.unit}。`
+          ? `按${byGrade ? "等级" : "车型"}分列的${byGrade ? "个" : "辆"}数之和 ${expression}，大于总数${total.n.toString()}${total.unit}${overlapping ? "（所列车型中有统称，可能互相包含），请核对" : ""}。`
           : `已列出全部等级，个数之和 ${expression}，与总数${total.n.toString()}${total.unit}不等。`,
         expected: sum.toString(),
         actual: total.n.toString(),
@@ -87,7 +95,7 @@ export const COUNT: NarrRule = {
     id: "NARR.COUNT",
     statement: "写明的个数与列出的项数相等；按等级分列的个数之和不超过总数，列全等级时等于总数；按车型分列的车辆数之和不超过总数",
     severity: "error",
-    policy: "按等级分列的个数之和不符、按车型分列的车辆数之和大于总数：错误；“N个：”后列出的项数不符：警告",
+    policy: "按等级分列的个数之和不符、按车型分列的车辆数之和大于总数：错误（车型中有“公务用车”“车辆”等统称时为警告；分项内再含分项时不核对）；“N个：”后列出的项数不符：警告",
     reads: [],
   },
   pass: "text",
