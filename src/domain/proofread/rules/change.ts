@@ -1,5 +1,5 @@
 /** NARR.CHANGE: a stated 增减额 and 增减率 against the figures they are computed from. */
-import { Decimal } from "../../decimal";
+import { Decimal, roundHalfUp } from "../../decimal";
 import { AMOUNT_VERBS, formatAmount, RATE_VERBS, WORDS } from "../../format";
 import { inWan, isMoney, type Claim } from "../claims";
 import { makeFinding } from "../finding";
@@ -64,7 +64,7 @@ function checkChanges(ctx: ProofreadContext): ProofreadFinding[] {
     if (subject && baseClaim) {
       const expected = inWan(subject).minus(inWan(baseClaim));
       const d = change.decimals;
-      if (!expected.abs().toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(inWan(change).toDecimalPlaces(d, Decimal.ROUND_HALF_UP))) {
+      if (!roundHalfUp(expected.abs(), d).eq(roundHalfUp(inWan(change), d))) {
         ctx.wrong.add(change.id);
         const finding = makeFinding(doc, {
           rule: "NARR.CHANGE",

@@ -1,5 +1,5 @@
 /** NARR.CONSISTENCY: one indicator stated twice with two figures in one part of the text. */
-import { Decimal } from "../../decimal";
+import { roundHalfUp } from "../../decimal";
 import { inWan, isMoney, type Claim } from "../claims";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
@@ -19,8 +19,8 @@ function checkConsistency(ctx: ProofreadContext): ProofreadFinding[] {
   for (const claims of groups.values()) {
     const first = claims[0];
     for (const c of claims.slice(1)) {
-      const a = inWan(first).toDecimalPlaces(Math.min(first.decimals, c.decimals), Decimal.ROUND_HALF_UP);
-      const b = inWan(c).toDecimalPlaces(Math.min(first.decimals, c.decimals), Decimal.ROUND_HALF_UP);
+      const a = roundHalfUp(inWan(first), Math.min(first.decimals, c.decimals));
+      const b = roundHalfUp(inWan(c), Math.min(first.decimals, c.decimals));
       if (a.eq(b) || a.isZero() || b.isZero()) continue;
       out.push(
         makeFinding(ctx.doc, {

@@ -1,6 +1,6 @@
 /** NARR.DECIMALS: amounts and percentages with a number of decimals other than the rest of the text. */
-import { Decimal } from "../../decimal";
-import { formatPercentNumber } from "../../format";
+import { roundHalfUp } from "../../decimal";
+import { formatPercentNumber, percentValue } from "../../format";
 import type { Claim } from "../claims";
 import type { Paragraph } from "../document";
 import { makeFinding } from "../finding";
@@ -22,7 +22,7 @@ function checkDecimals(ctx: ProofreadContext): ProofreadFinding[] {
   if (dominantCount >= 3 && dominant > 0) {
     for (const c of amounts) {
       if (c.decimals === dominant || ctx.wrong.has(c.id)) continue;
-      const fixed = c.value.toDecimalPlaces(dominant, Decimal.ROUND_HALF_UP).toFixed(dominant);
+      const fixed = roundHalfUp(c.value, dominant).toFixed(dominant);
       out.push(
         makeFinding(doc, {
           rule: "NARR.DECIMALS",
@@ -104,7 +104,7 @@ function acrossDocument(ctx: ProofreadContext, reported: Set<number>): Proofread
           span: { start: c.clause.start, end: c.clause.end },
           message:
             `全文${MEASURE_NAMES[measure]}多为${target}位小数（${others.slice(0, 3).join("、")}${others.length > 3 ? "等" : ""}），“${c.printed}%”只有${c.decimals}位` +
-            (fixed ? `；按${ratio!.times(100).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString()}%应写${fixed}%。` : "；请用原始数据重算后补足位数。"),
+            (fixed ? `；按${percentValue(ratio!, 4).toString()}%应写${fixed}%。` : "；请用原始数据重算后补足位数。"),
           expected: fixed ? `${fixed}%` : null,
           actual: `${c.printed}%`,
           replacements: fixed ? [{ start: c.start, end: c.end, text: fixed }] : undefined,

@@ -2,7 +2,7 @@
  * NARR.DIRECTION: a direction word the figures contradict — 增加 where the amount fell, a rate's verb
  * against its amount's, 大于/持平 said of figures that are not, a negative number after 增加/减少.
  */
-import { Decimal } from "../../decimal";
+import { roundHalfUp } from "../../decimal";
 import { AMOUNT_DECIMALS, formatAmount, WORDS } from "../../format";
 import { inWan, isMoney } from "../claims";
 import { makeFinding } from "../finding";
@@ -45,8 +45,8 @@ function checkEquality(ctx: ProofreadContext): ProofreadFinding[] {
       if (amounts.length !== 2) continue;
       const [a, b] = amounts;
       const d = Math.min(a.decimals, b.decimals);
-      const va = inWan(a).toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
-      const vb = inWan(b).toDecimalPlaces(d, Decimal.ROUND_HALF_UP);
+      const va = roundHalfUp(inWan(a), d);
+      const vb = roundHalfUp(inWan(b), d);
       if (va.eq(vb)) continue;
       out.push(
         makeFinding(ctx.doc, {

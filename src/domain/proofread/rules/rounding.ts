@@ -4,7 +4,7 @@
  * recomputing rule's own finding). Printed amounts are themselves rounded, so a percentage some values
  * behind them give is not certainly wrong.
  */
-import { Decimal, HUNDRED } from "../../decimal";
+import { Decimal, HUNDRED, roundHalfUp } from "../../decimal";
 import { formatPercentNumber, percentValue, truncatedPercentValue } from "../../format";
 import { inWan, type Claim } from "../claims";
 import { makeFinding } from "../finding";
@@ -65,7 +65,7 @@ export function reportPercent(
   if (verdict === "ok") return;
   if (alternative && percentValue(alternative, claim.decimals).eq(claim.value)) return;
   const expected = formatPercentNumber(ratio, claim.decimals);
-  const exact = ratio.times(HUNDRED).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toString();
+  const exact = roundHalfUp(ratio.times(HUNDRED), 4).toString();
   const truncated = verdict === "truncated";
   // the printed amounts are rounded: a percentage some values behind them give is not certainly wrong
   const possible = alternative === undefined && range !== undefined && attainable(claim.value, claim.decimals, range);

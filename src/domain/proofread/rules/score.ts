@@ -1,5 +1,5 @@
 /** NARR.SCORE: 得分 against 总分 and 等级, the scores a "其中" list names, the score of 预算执行率. */
-import { Decimal, HUNDRED } from "../../decimal";
+import { Decimal, HUNDRED, roundHalfUp } from "../../decimal";
 import { GRADE_BANDS, gradeBandIndex, gradeWordBandIndex } from "../../format";
 import { makeFinding } from "../finding";
 import type { ProofreadFinding } from "../types";
@@ -42,15 +42,15 @@ function checkScores(ctx: ProofreadContext): ProofreadFinding[] {
     const weight = weightClaim?.value ?? new Decimal(10);
     const capped = Decimal.min(rate.value.div(HUNDRED), 1);
     const expected = capped.times(weight);
-    const shown = expected.toDecimalPlaces(scoreClaim.decimals, Decimal.ROUND_HALF_UP);
+    const shown = roundHalfUp(expected, scoreClaim.decimals);
     if (!shown.eq(scoreClaim.value)) {
       out.push(
         makeFinding(doc, {
           rule: "NARR.SCORE",
           severity: "warning",
           span: { start: scoreClaim.clause.start, end: scoreClaim.clause.end },
-          message: `预算执行率为${rate.printed}%，按 min(执行率,100%) × ${weight.toString()}分 应得${expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString()}分，文中为${scoreClaim.printed}分，请核对。`,
-          expected: expected.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString(),
+          message: `预算执行率为${rate.printed}%，按 min(执行率,100%) × ${weight.toString()}分 应得${roundHalfUp(expected, 2).toString()}分，文中为${scoreClaim.printed}分，请核对。`,
+          expected: roundHalfUp(expected, 2).toString(),
           actual: scoreClaim.printed,
         }),
       );

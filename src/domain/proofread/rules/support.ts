@@ -1,5 +1,5 @@
 /** What several rules read the same way: the clause around an offset, the parts of a "其中" list, the title. */
-import { Decimal } from "../../decimal";
+import { Decimal, roundHalfUp } from "../../decimal";
 import { inWan, isMoney, type Claim } from "../claims";
 import { clauseAt, type Paragraph, type Sentence, type TextDocument } from "../document";
 import type { ProofreadFinding } from "../types";
@@ -24,7 +24,7 @@ export function inSentence(ctx: ProofreadContext, s: Sentence): Claim[] {
 }
 
 export function fmt(value: Decimal, decimals: number): string {
-  return value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toFixed(decimals);
+  return roundHalfUp(value, decimals).toFixed(decimals);
 }
 
 /** The root finding when one of `claims` was already found wrong; `dependent` is then listed under it. */

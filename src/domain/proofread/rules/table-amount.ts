@@ -3,7 +3,7 @@
  * for each figure: as in the table, the table's digits in another unit (NARR.UNIT), or another amount.
  * A figure found wrong here is the root cause: nothing is recomputed from it.
  */
-import { Decimal } from "../../decimal";
+import { Decimal, roundHalfUp } from "../../decimal";
 import { formatAmount } from "../../format";
 import { CORE_TABLES } from "../../kinds";
 import { inWan, isMoney, type Claim } from "../claims";
@@ -20,7 +20,7 @@ function toUnit(v: TableValue, unit: "万元" | "元"): Decimal {
 }
 
 function sameAtDecimals(a: Decimal, b: Decimal, decimals: number): boolean {
-  return a.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).eq(b.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP));
+  return roundHalfUp(a, decimals).eq(roundHalfUp(b, decimals));
 }
 
 function checkAmounts(doc: TextDocument, claims: Claim[], tables: TableLookup, wrong: Set<number>): ProofreadFinding[] {
