@@ -14,7 +14,7 @@
  * NODE_DISABLE_COMPILE_CACHE=1 turns it off), never in the install directory, so read-only installs work.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import nodeModule from "node:module";
 import { homedir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
@@ -58,6 +58,8 @@ interface LoaderStatics {
 }
 
 const MAGIC = "juesuan-v8-cache-2\n";
+/** what every format version of the cache file starts with */
+const OWN_PREFIX = "juesuan-v8-cache-";
 /** A cache larger than this is not read (it would only be a broken or foreign file). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -116,7 +118,27 @@ function readCache(file: string): CacheFile {
   }
 }
 
-function writeCache(file: string, { complete, entries }: CacheFile): void {
+/** true when nothing is at `file`, or a cache file of this tool, of any format version (damaged ones included). */
+function ownOrAbsent(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, "r");
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ENOENT";
+  }
+  try {
+    const head = Buffer.alloc(OWN_PREFIX.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return read === head.length && head.toString("latin1") === OWN_PREFIX;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the cache file; false when a file this tool did not write is at its path (then nothing is written). */
+function writeCache(file: string, { complete, entries }: CacheFile): boolean {
   const header: { key: string; hash: string; sum: string; offset: number; length: number }[] = [];
   const blobs: Buffer[] = [];
   let offset = 0;
@@ -129,16 +151,22 @@ function writeCache(file: string, { complete, entries }: CacheFile): void {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   mkdirSync(dirname(file), { recursive: true });
-  // written whole under a private name, then renamed: a reader sees the old file or the new one, never a part
+  // only a file this tool wrote is ever replaced: one at that path without the cache's header is left alone
+  if (!ownOrAbsent(file)) return false;
+  // written whole under a private name (never over an existing file), then renamed: a reader sees the old file or the new one
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, "latin1"), length, json, ...blobs]));
+    writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, "latin1"), length, json, ...blobs]), { flag: "wx" });
     renameSync(tmp, file);
+    return true;
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
+    // EEXIST: the private name is taken by a file this run did not write — leave it
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing was written */
+      }
     }
     throw e;
   }
@@ -248,8 +276,7 @@ function installVmCache(Module: LoaderStatics, root: string, role: string, dir: 
         const data = c.script.createCachedData();
         next.set(key, { hash: c.hash, sum: sha1(data), data });
       }
-      writeCache(file, { complete, entries: next });
-      stats.written = true;
+      stats.written = writeCache(file, { complete, entries: next });
     } catch {
       /* read-only or full disk: the next run compiles as usual */
     }

@@ -119,7 +119,6 @@ describe("compile cache (Node 20 path)", () => {
     const file = join(dir, name);
     const good = readFileSync(file);
     const damaged = [
-      Buffer.from("not a cache at all"),
       good.subarray(0, Math.floor(good.length / 2)), // truncated: entries run past the end
       Buffer.concat([good.subarray(0, 200), Buffer.alloc(400, 0x7b), good.subarray(600)]), // header overwritten
       (() => {
@@ -136,6 +135,20 @@ describe("compile cache (Node 20 path)", () => {
       expect(r.exitStats.written).toBe(true);
       expect(runPackage(pkg, dir).stats).toMatchObject({ hits: 2, misses: 0 });
     }
+  });
+
+  onNode20("never replaces a file at the cache's path that it did not write", () => {
+    const dir = join(work, "cache");
+    const pkg = makePackage();
+    runPackage(pkg, dir);
+    const [name] = cacheFiles(dir);
+    const file = join(dir, name);
+    writeFileSync(file, "not a cache at all");
+    const r = runPackage(pkg, dir);
+    expect(r).toMatchObject({ value: 42, where: EXPECTED_WHERE, ...withoutCache(pkg), code: 0 });
+    expect(r.stats.misses).toBeGreaterThan(0);
+    expect(r.exitStats.written).toBe(false);
+    expect(readFileSync(file, "utf8")).toBe("not a cache at all");
   });
 
   onNode20("runs without a cache where the cache directory cannot be created or written", () => {
