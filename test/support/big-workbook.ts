@@ -2,7 +2,8 @@
  * A generated 支出决算表 with any number of 项 rows (10,000 for the bench), consistent by
  * construction: every 款 and 类 is the sum of its children, 合计 the sum of the 类, and each row's
  * 本年支出合计 = 基本支出 + 项目支出. Amounts are integers in 分 turned into 2-decimal 万元, so no
- * floating point enters the data.
+ * floating point enters the data. Codes stay valid and unique at any size: 10 项 per 款 and 10 款 per 类 up
+ * to 10,000 rows (100 类, 201–299 then 199), more per 款 and 类 beyond (100,000 rows: 32 × 32, 98 类).
  */
 import ExcelJS from "exceljs";
 
@@ -13,22 +14,22 @@ export function bigExpenditureWorkbook(itemRows: number): ExcelJS.Workbook {
   ws.getCell(1, 1).value = "支出决算表";
   ws.getCell(2, 5).value = "单位：万元";
   ws.getRow(3).values = ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"];
-  // 10 items per 款, 10 款 per 类 → classes as needed
+  // fan-out items per 款 = 款 per 类, so that at most 99 类 are needed (a 类 code has 3 digits, 款 and 项 2)
+  const fan = itemRows <= 10_000 ? 10 : Math.ceil(Math.sqrt(itemRows / 99));
   type Node = { code: string; name: string; basic: number; project: number; children: Node[] };
   const classes: Node[] = [];
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (let i = 0; i < itemRows; i++) {
-    const c = Math.floor(i / 100);
-    const s = Math.floor((i % 100) / 10);
-    const classCode = String(201 + (c % 99)).padStart(3, "0") + (c >= 99 ? "" : "");
+    const c = Math.floor(i / (fan * fan));
+    const s = Math.floor((i % (fan * fan)) / fan);
     let cls = classes[c];
-    if (!cls) cls = classes[c] = { code: c < 99 ? classCode : String(100 + c), name: `类${c + 1}`, basic: 0, project: 0, children: [] };
+    if (!cls) cls = classes[c] = { code: String(c < 99 ? 201 + c : 100 + c), name: `类${c + 1}`, basic: 0, project: 0, children: [] };
     let sec = cls.children[s];
     if (!sec) sec = cls.children[s] = { code: `${cls.code}${String(s + 1).padStart(2, "0")}`, name: `款${s + 1}`, basic: 0, project: 0, children: [] };
     const basic = Math.floor(rand() * 10_000_00);
     const project = Math.floor(rand() * 5_000_00);
-    sec.children.push({ code: `${sec.code}${String((i % 10) + 1).padStart(2, "0")}`, name: `项${i + 1}`, basic, project, children: [] });
+    sec.children.push({ code: `${sec.code}${String((i % fan) + 1).padStart(2, "0")}`, name: `项${i + 1}`, basic, project, children: [] });
     sec.basic += basic;
     sec.project += project;
     cls.basic += basic;
