@@ -8,7 +8,7 @@ import type { RawValue, SheetSnapshot, WorkbookSnapshot } from "../domain/grid";
 import { a1ToBox } from "../domain/grid";
 import { builtinNumberFormat } from "./builtin-formats";
 import { CellBudget, makeCell, MAX_COLS, MAX_ROWS, SheetBuilder, type CellKind } from "./sheet-builder";
-import { Tok, XmlScanner } from "./xml-scan";
+import { detach, Tok, XmlScanner, type XmlSource } from "./xml-scan";
 import { ZipParts } from "./zip-parts";
 
 interface Rel {
@@ -31,7 +31,7 @@ export function readXlsxSnapshot(bytes: Uint8Array, fileName?: string, inflated?
     for (const rel of rels.values()) if (rel.type.endsWith(suffix)) return rel.target;
     return fallback;
   };
-  const sharedStrings = parseSharedStrings(zip.textOf(partOf("/sharedStrings", `${dir}sharedStrings.xml`)));
+  const sharedStrings = parseSharedStrings(zip.xmlPiecesOf(partOf("/sharedStrings", `${dir}sharedStrings.xml`)));
   const formats = parseStyles(zip.textOf(partOf("/styles", `${dir}styles.xml`)));
   const sheets: SheetSnapshot[] = [];
   const budget = new CellBudget();
@@ -39,7 +39,7 @@ export function readXlsxSnapshot(bytes: Uint8Array, fileName?: string, inflated?
     const rel = rels.get(s.rid);
     // chartsheets, dialog and macro sheets hold no cells the engine reads
     if (!rel || !rel.type.endsWith("/worksheet")) continue;
-    const xml = zip.textOf(rel.target);
+    const xml = zip.xmlPiecesOf(rel.target);
     if (xml === undefined) continue;
     const builder = new SheetBuilder(s.name, sheets.length, budget);
     builder.hidden = s.state === "hidden" || s.state === "veryHidden";
@@ -120,10 +120,10 @@ function readStringItem(x: XmlScanner): string {
       depth--;
     }
   }
-  return out;
+  return detach(out);
 }
 
-function parseSharedStrings(xml: string | undefined): string[] {
+function parseSharedStrings(xml: XmlSource | undefined): string[] {
   const out: string[] = [];
   if (xml === undefined) return out;
   const x = new XmlScanner(xml);
@@ -205,7 +205,7 @@ function xmlDecodeAgain(s: string): string {
   return s.indexOf("&") < 0 ? s : s.replace(/&([a-z]*);/g, (c) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[c] ?? c);
 }
 
-function parseWorksheet(xml: string, b: SheetBuilder, ctx: SheetContext): void {
+function parseWorksheet(xml: XmlSource, b: SheetBuilder, ctx: SheetContext): void {
   const x = new XmlScanner(xml);
   const pos = { r: 0, c: 0 };
   const sharedMasters = new Map<string, { formula: string; r: number; c: number }>();
@@ -309,7 +309,7 @@ function readCell(
         const shareType = x.attr("t");
         const si = x.attr("si");
         const ref = x.attr("ref");
-        const text = x.readText();
+        const text = detach(x.readText());
         if (text) formula = text;
         if (shareType || text) isFormula = true;
         if (shareType === "shared" && si !== undefined) {
@@ -354,17 +354,17 @@ function typedValue(t: string, value: string, ctx: SheetContext): [CellKind | "s
       return text === undefined ? ["skip", null] : ["s", text];
     }
     case "str":
-      return ["s", xmlDecodeAgain(value)];
+      return ["s", detach(xmlDecodeAgain(value))];
     case "inlineStr":
       return ["s", value];
     case "b":
       return ["b", parseInt(value, 10) !== 0];
     case "e":
-      return ["e", value];
+      return ["e", detach(value)];
     default: {
       const n = parseFloat(value);
       // A value that is no number is kept as the text the file holds.
-      return Number.isFinite(n) ? ["n", n] : ["s", value];
+      return Number.isFinite(n) ? ["n", n] : ["s", detach(value)];
     }
   }
 }

@@ -3,8 +3,12 @@
  * strings, styles, worksheets). Not a general XML parser: no DTDs, no custom entities (a DOCTYPE is
  * skipped, so entity-expansion bombs expand nothing), namespace prefixes are dropped. It walks one
  * decoded string with indexOf and allocates only the strings the caller asks for, which is what
- * makes the read path close to a bare parse.
+ * makes the read path close to a bare parse. A large part can be given as a source of pieces
+ * (zip-parts.ts xmlPiecesOf) so that only one small piece of its text exists at a time.
  */
+
+/** Next piece of a part's text, or undefined at its end (pieces are best cut just before a `<`). */
+export type XmlSource = () => string | undefined;
 
 export const Tok = { End: 0, Open: 1, Close: 2, Text: 3 } as const;
 export type Tok = (typeof Tok)[keyof typeof Tok];
@@ -27,15 +31,43 @@ export class XmlScanner {
   attrName = "";
   attrValue = "";
 
-  constructor(private readonly xml: string) {}
+  private xml: string;
+  private readonly source: XmlSource | undefined;
+
+  constructor(xml: string | XmlSource) {
+    if (typeof xml === "string") {
+      this.xml = xml;
+    } else {
+      this.source = xml;
+      this.xml = xml() ?? "";
+    }
+  }
+
+  /**
+   * Called when a token runs into the end of the text held: the unread rest from `start` and the next piece
+   * become the text (the common case, a token ending exactly at a piece's end, copies nothing). False at the
+   * end of the part. Positions of the previous token are not used after next() moves on, so none go stale.
+   */
+  private refill(start: number): boolean {
+    const piece = this.source?.();
+    if (piece === undefined) return false;
+    this.xml = start >= this.xml.length ? piece : this.xml.slice(start) + piece;
+    this.pos = 0;
+    return true;
+  }
 
   next(): Tok {
-    const xml = this.xml;
     for (;;) {
+      const xml = this.xml;
       const start = this.pos;
-      if (start >= xml.length) return (this.tok = Tok.End);
+      if (start >= xml.length) {
+        if (this.refill(start)) continue;
+        return (this.tok = Tok.End);
+      }
       if (xml.charCodeAt(start) !== 60 /* < */) {
         let lt = xml.indexOf("<", start);
+        // a text at the end of a piece may go on in the next one (an entity or a character cut in two)
+        if (lt < 0 && this.refill(start)) continue;
         if (lt < 0) lt = xml.length;
         this.pos = lt;
         this.textStart = start;
@@ -45,16 +77,23 @@ export class XmlScanner {
       }
       const c1 = xml.charCodeAt(start + 1);
       if (c1 === 63 /* ? */) {
-        this.pos = this.after("?>", start);
+        const end = this.after("?>", start);
+        if (end < 0 && this.refill(start)) continue;
+        if (end < 0) throw new Error("unterminated ?>");
+        this.pos = end;
         continue;
       }
       if (c1 === 33 /* ! */) {
         if (xml.startsWith("<!--", start)) {
-          this.pos = this.after("-->", start);
+          const end = this.after("-->", start);
+          if (end < 0 && this.refill(start)) continue;
+          if (end < 0) throw new Error("unterminated -->");
+          this.pos = end;
           continue;
         }
         if (xml.startsWith("<![CDATA[", start)) {
           const end = xml.indexOf("]]>", start + 9);
+          if (end < 0 && this.refill(start)) continue;
           if (end < 0) throw new Error("unterminated CDATA");
           this.textStart = start + 9;
           this.textEnd = end;
@@ -65,23 +104,28 @@ export class XmlScanner {
         // <!DOCTYPE …> possibly with an internal subset: skipped, never expanded.
         const bracket = xml.indexOf("[", start);
         const gt = xml.indexOf(">", start);
-        if (gt < 0) throw new Error("unterminated declaration");
-        this.pos = bracket >= 0 && bracket < gt ? this.after("]>", bracket) : gt + 1;
+        const end = gt < 0 ? -1 : bracket >= 0 && bracket < gt ? this.after("]>", bracket) : gt + 1;
+        if (end < 0 && this.refill(start)) continue;
+        if (end < 0) throw new Error("unterminated declaration");
+        this.pos = end;
         continue;
       }
       const close = c1 === 47; /* / */
       const nameStart = close ? start + 2 : start + 1;
       let nameEnd = nameStart;
       let localStart = nameStart;
-      for (;;) {
-        if (nameEnd >= xml.length) throw new Error("unterminated tag");
+      const n = xml.length;
+      for (; nameEnd < n; nameEnd++) {
         const c = xml.charCodeAt(nameEnd);
         if (c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13) break;
         if (c === 58 /* : */) localStart = nameEnd + 1;
-        nameEnd++;
+      }
+      const gt = nameEnd < n ? this.tagEnd(nameEnd) : -1;
+      if (gt < 0) {
+        if (this.refill(start)) continue;
+        throw new Error("unterminated tag");
       }
       this.name = xml.slice(localStart, nameEnd);
-      const gt = this.tagEnd(nameEnd);
       if (close) {
         this.pos = gt + 1;
         return (this.tok = Tok.Close);
@@ -95,7 +139,7 @@ export class XmlScanner {
     }
   }
 
-  /** Index of the `>` closing a tag, skipping quoted attribute values (which may contain `>`). */
+  /** Index of the `>` closing a tag, skipping quoted attribute values (which may contain `>`); -1 when none. */
   private tagEnd(from: number): number {
     const xml = this.xml;
     const n = xml.length;
@@ -110,13 +154,13 @@ export class XmlScanner {
         quote = c;
       }
     }
-    throw new Error("unterminated tag");
+    return -1;
   }
 
+  /** Index just past `marker` from `from`; -1 when it does not occur. */
   private after(marker: string, from: number): number {
     const i = this.xml.indexOf(marker, from);
-    if (i < 0) throw new Error(`unterminated ${marker}`);
-    return i + marker.length;
+    return i < 0 ? -1 : i + marker.length;
   }
 
   /** Decoded text of the current Text token. */
@@ -228,4 +272,13 @@ function decodeEntities(s: string): string {
       }
     }
   });
+}
+
+/**
+ * `s` as a string of its own, for text kept after its piece is scanned: V8 keeps a slice of 13 or more
+ * characters as a view into the string it was cut from, so one kept formula would keep its whole piece
+ * (or, read in one go, the whole part) alive. Joining forces a flat copy of just these characters.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
 }

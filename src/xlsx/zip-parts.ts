@@ -6,6 +6,7 @@
  */
 import { unzipSync } from "fflate";
 import { localData, readCentralDirectory, type ZipEntry } from "./input-limits";
+import type { XmlSource } from "./xml-scan";
 
 type NodeZlib = typeof import("node:zlib");
 
@@ -103,9 +104,45 @@ export class ZipParts {
   /** Text of one XML part (UTF-8, or UTF-16 with a byte-order mark). */
   textOf(name: string): string | undefined {
     const b = this.bytesOf(name);
-    if (!b) return undefined;
-    if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-    if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
-    return new TextDecoder("utf-8").decode(b);
+    return b && decodeXml(b);
   }
+
+  /**
+   * Text of one XML part as a source of pieces for XmlScanner: UTF-8 is decoded about PIECE_BYTES at a time,
+   * each piece cut just before a `<` (an ASCII byte, never inside a UTF-8 sequence, so every piece decodes on its
+   * own exactly as the whole would). A 100,000-row sheet then never exists as one 25 MB string, and each piece,
+   * small enough for V8's young generation, dies there cheaply. The inflated bytes are let go after the last piece.
+   */
+  xmlPiecesOf(name: string): XmlSource | undefined {
+    let b = this.bytesOf(name);
+    if (!b) return undefined;
+    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+      let whole: string | undefined = decodeXml(b);
+      return () => {
+        const t = whole;
+        whole = undefined;
+        return t;
+      };
+    }
+    const decoder = new TextDecoder("utf-8");
+    let pos = 0;
+    return () => {
+      if (!b) return undefined;
+      let cut = b.length - pos > PIECE_BYTES * 1.5 ? b.indexOf(0x3c, pos + PIECE_BYTES) : -1;
+      if (cut < 0) cut = b.length;
+      const piece = decoder.decode(b.subarray(pos, cut));
+      pos = cut;
+      if (pos >= b.length) b = undefined;
+      return piece;
+    };
+  }
+}
+
+/** Bytes of text per piece in xmlPiecesOf: well under V8's largest young-generation object (128 KB). */
+export const PIECE_BYTES = 32 * 1024;
+
+function decodeXml(b: Uint8Array): string {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  return new TextDecoder("utf-8").decode(b);
 }
