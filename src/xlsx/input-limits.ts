@@ -402,17 +402,19 @@ export function trimSnapshot(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 }
 
 function trimSheet(sheet: SheetSnapshot): string[] {
-  // Counts of occupied cells per row and per column, without a list of every cell (a 100,000-row sheet has 500,000).
-  // `cells` is sparse: forEach visits only the rows and columns that exist.
-  const rowCounts = new Map<number, number>();
-  const colCounts = new Map<number, number>();
-  sheet.cells.forEach((row, r) =>
+  // Counts of occupied cells per row and per column in typed arrays, without a list of every cell (a 100,000-row
+  // sheet has 500,000) nor a Map entry per row. `cells` may be sparse: forEach visits only what exists.
+  const rowCounts = new Uint32Array(sheet.cells.length);
+  const colCounts: number[] = [];
+  sheet.cells.forEach((row, r) => {
+    let n = 0;
     row?.forEach((cell, c) => {
       if (!cell) return;
-      rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
-      colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
-    }),
-  );
+      n++;
+      colCounts[c] = (colCounts[c] ?? 0) + 1;
+    });
+    rowCounts[r] = n;
+  });
   const keepRows = mainSpan(rowCounts, STRAY.rowGap);
   const keepCols = mainSpan(colCounts, STRAY.colGap);
   const removed: string[] = [];
@@ -446,18 +448,23 @@ function trimSheet(sheet: SheetSnapshot): string[] {
 /**
  * The last index of the main block: walking the occupied indices from the end, a tail of at most
  * maxCells cells separated from the rest by more than `gap` empty indices is stray. -1 when empty.
- * `counts`: occupied cells per index.
+ * `counts`: occupied cells per index (0 or missing: none).
  */
-function mainSpan(counts: Map<number, number>, gap: number): number {
-  if (counts.size === 0) return -1;
-  const indices = [...counts.keys()].sort((a, b) => b - a);
-  let end = indices[0];
+function mainSpan(counts: ArrayLike<number | undefined>, gap: number): number {
+  const below = (k: number) => {
+    let i = k - 1;
+    while (i >= 0 && !counts[i]) i--;
+    return i;
+  };
+  let k = below(counts.length);
+  if (k < 0) return -1;
+  let end = k;
   // largest first, while the tail above the gap holds at most maxCells cells
   let cells = 0;
-  for (let k = 0; k + 1 < indices.length; k++) {
-    cells += counts.get(indices[k]) ?? 0;
+  for (let next = below(k); next >= 0; k = next, next = below(k)) {
+    cells += counts[k] ?? 0;
     if (cells > STRAY.maxCells) break;
-    if (indices[k] - indices[k + 1] > gap) end = indices[k + 1];
+    if (k - next > gap) end = next;
   }
   return end;
 }

@@ -72,8 +72,13 @@ export function makeCell(kind: CellKind, value: RawValue, fmt: string | undefine
 
 export class SheetBuilder {
   private readonly cells: (CellSnapshot | null | undefined)[][] = [];
-  /** rows in which ExcelJS would see a value or a placeholder cell (decides which hidden rows are listed) */
-  private readonly occupiedRows = new Set<number>();
+  /**
+   * Rows with only a placeholder cell (touch), which ExcelJS counts as present: with the rows that hold a cell
+   * (`cells[r]` set), they decide which hidden rows are listed.
+   */
+  private readonly touchedRows = new Set<number>();
+  /** the row cells are being added to (readers give rows in order; any order still works) */
+  private openRow = -1;
   private readonly hiddenRowSet = new Set<number>();
   private readonly hiddenColList: number[] = [];
   readonly merges: RangeBox[] = [];
@@ -89,18 +94,32 @@ export class SheetBuilder {
 
   set(r: number, c: number, cell: CellSnapshot): void {
     if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) return;
+    if (r !== this.openRow) {
+      this.closeRow();
+      this.openRow = r;
+    }
     const row = (this.cells[r] ??= []);
     if (row[c] === undefined) {
       this.cellCount++;
       if (--this.budget.left < 0) throw new CellLimitError(`more than ${MAX_CELLS} cells`);
     }
     row[c] = cell;
-    this.occupiedRows.add(r);
+  }
+
+  /**
+   * A row grown cell by cell keeps room for 17 (152 bytes for 5 cells); it is replaced by an exact copy as soon as
+   * the next row starts, while the grown array is still young garbage that V8 frees almost for nothing. Copied only
+   * at build() instead, 100,000 grown rows lived long enough to be promoted and then had to be collected (~9 MB).
+   */
+  private closeRow(): void {
+    const row = this.openRow >= 0 ? this.cells[this.openRow] : undefined;
+    if (row && row.length < 64) this.cells[this.openRow] = row.slice();
+    this.openRow = -1;
   }
 
   /** A cell element without a value that ExcelJS still counts as present (no style of its own). */
   touch(r: number): void {
-    if (r >= 0 && r < MAX_ROWS) this.occupiedRows.add(r);
+    if (r >= 0 && r < MAX_ROWS) this.touchedRows.add(r);
   }
 
   hideRow(r: number): void {
@@ -120,7 +139,10 @@ export class SheetBuilder {
   }
 
   build(): SheetSnapshot {
+    this.closeRow();
     const cells = this.cells;
+    // rows in which ExcelJS would see a value or a placeholder cell, before merges blank any
+    const hiddenRows = [...this.hiddenRowSet].filter((r) => cells[r] !== undefined || this.touchedRows.has(r) || this.mergeCovers(r)).sort((a, b) => a - b);
     // Merged slave cells read blank, as Excel shows them. Walk only the rows and cells that exist,
     // never the declared area (a merge can claim a whole sheet).
     for (const m of this.merges) {
@@ -142,18 +164,18 @@ export class SheetBuilder {
     for (let r = 0; r < cells.length; r++) {
       const row = cells[r];
       if (!row) continue;
-      let last = row.length - 1;
+      const length = row.length;
+      let last = length - 1;
       while (last >= 0 && row[last] === undefined) last--;
       row.length = last + 1;
       if (last < 0) continue;
-      // a row grown cell by cell keeps room for 17 (152 bytes for 5 cells); an exact copy holds what it has
-      if (row.length < 64) cells[r] = row.slice();
+      // rows are exact copies already (closeRow); one shortened by a merge is copied again to hold only what it has
+      if (row.length < length && row.length < 64) cells[r] = row.slice();
       rowCount = r + 1;
       if (last + 1 > colCount) colCount = last + 1;
     }
     cells.length = Math.min(cells.length, rowCount);
     for (let r = 0; r < rowCount; r++) cells[r] ??= [];
-    const hiddenRows = [...this.hiddenRowSet].filter((r) => this.occupiedRows.has(r) || this.mergeCovers(r)).sort((a, b) => a - b);
     return {
       name: this.name,
       index: this.index,
