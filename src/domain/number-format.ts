@@ -6,9 +6,15 @@
  */
 import { Decimal, roundHalfUp } from "./decimal";
 
+/** "1234567" → "1,234,567" (digits only: the caller passes the absolute integer part). */
 function groupThousands(intPart: string): string {
-  if (intPart.length <= 3) return intPart; // most amounts in 万元: nothing to group, no regular expression run
-  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const n = intPart.length;
+  if (n <= 3) return intPart; // most amounts in 万元: nothing to group
+  // three digits at a time from the first group (1 to 3 digits): no regular expression per cell
+  let i = n % 3 || 3;
+  let out = intPart.slice(0, i);
+  for (; i < n; i += 3) out += "," + intPart.slice(i, i + 3);
+  return out;
 }
 
 /** One section of a format code, parsed once (formatNumber runs for every number cell read). */
@@ -99,21 +105,23 @@ export function formatNumber(value: number, format: string | undefined): string 
     text = rounded.abs().toFixed(decimals);
     negative = rounded.isNegative() && !rounded.isZero();
   }
-  if (minDecimals < decimals && text.includes(".")) {
+  let dot = text.indexOf(".");
+  if (minDecimals < decimals && dot >= 0) {
     // optional digits (#): drop trailing zeros down to the minimum
     const [i, f] = text.split(".");
     let frac = f;
     while (frac.length > minDecimals && frac.endsWith("0")) frac = frac.slice(0, -1);
     text = frac ? `${i}.${frac}` : i;
+    dot = text.indexOf(".");
   }
-  const dot = text.indexOf(".");
   const intPart = dot < 0 ? text : text.slice(0, dot);
   const intShown = thousands ? groupThousands(intPart) : intPart;
   let body = dot < 0 ? intShown : intShown + text.slice(dot);
   if (percent) body += "%";
-  const neg = !negativeHandledBySection && negative ? "-" : "";
   const wrapped = negativeHandledBySection && sec.parenthesized ? `(${body})` : body;
-  return `${neg}${sec.prefix}${wrapped}`;
+  const head = !negativeHandledBySection && negative ? `-${sec.prefix}` : sec.prefix;
+  // the usual case (no sign, no prefix) returns the text as built, without a template joining empty strings
+  return head === "" ? wrapped : head + wrapped;
 }
 
 /** |value| with exactly `decimals` decimals when its shortest form has no more than that, else null. */
@@ -124,8 +132,11 @@ function fixedWithoutRounding(value: number, decimals: number): string | null {
   const have = dot < 0 ? 0 : s.length - dot - 1;
   if (have > decimals) return null;
   if (have === decimals) return s;
-  return (dot < 0 ? `${s}.` : s) + "0".repeat(decimals - have);
+  const pad = decimals - have;
+  return (dot < 0 ? `${s}.` : s) + (pad <= ZEROS.length ? ZEROS.slice(0, pad) : "0".repeat(pad));
 }
+
+const ZEROS = "0000000000";
 
 /** General format: up to 11 significant characters like Excel, no trailing zeros. */
 function generalText(value: number): string {
