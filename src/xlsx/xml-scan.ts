@@ -169,8 +169,14 @@ export class XmlScanner {
     return this.cdata ? normalizeNewlines(raw) : decodeXmlText(raw);
   }
 
-  /** Advances the attribute cursor of the current Open tag; false when there are no more. */
-  nextAttr(): boolean {
+  // bounds of the attribute found by scanAttr: local name [nameStart, nameEnd), raw value [valueStart, valueEnd)
+  private nameStart = 0;
+  private nameEnd = 0;
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  /** Finds the next attribute of the current Open tag from the cursor and moves past it; false when there are no more. */
+  private scanAttr(): boolean {
     const xml = this.xml;
     let i = this.ap;
     const end = this.attrEnd;
@@ -184,24 +190,38 @@ export class XmlScanner {
     for (let k = i; k < ne; k++) if (xml.charCodeAt(k) === 58) localStart = k + 1;
     let q = eq + 1;
     while (q < end && isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml[q];
-    if (quote !== '"' && quote !== "'") return false;
-    const qe = xml.indexOf(quote, q + 1);
+    const quote = xml.charCodeAt(q);
+    if (quote !== 34 && quote !== 39) return false;
+    const qe = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (qe < 0 || qe > end) return false;
-    this.attrName = xml.slice(localStart, ne);
-    const raw = xml.slice(q + 1, qe);
-    this.attrValue = raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
+    this.nameStart = localStart;
+    this.nameEnd = ne;
+    this.valueStart = q + 1;
+    this.valueEnd = qe;
     this.ap = qe + 1;
     return true;
   }
 
-  /** Value of the attribute with this local name on the current Open tag. */
+  private value(): string {
+    const raw = this.xml.slice(this.valueStart, this.valueEnd);
+    return raw.indexOf("&") >= 0 ? decodeEntities(raw) : raw;
+  }
+
+  /** Advances the attribute cursor of the current Open tag; false when there are no more. */
+  nextAttr(): boolean {
+    if (!this.scanAttr()) return false;
+    this.attrName = this.xml.slice(this.nameStart, this.nameEnd);
+    this.attrValue = this.value();
+    return true;
+  }
+
+  /** Value of the attribute with this local name on the current Open tag (names compared in place: the other attributes cost no strings). */
   attr(local: string): string | undefined {
     this.ap = this.attrStart;
     let found: string | undefined;
-    while (this.nextAttr()) {
-      if (this.attrName === local) {
-        found = this.attrValue;
+    while (this.scanAttr()) {
+      if (this.nameEnd - this.nameStart === local.length && this.xml.startsWith(local, this.nameStart)) {
+        found = this.value();
         break;
       }
     }
