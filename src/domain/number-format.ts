@@ -73,8 +73,12 @@ function parseSection(section: string): Section {
   };
 }
 
-/** Text Excel displays for `value` under `format` (falls back to General for unknown codes). */
-export function formatNumber(value: number, format: string | undefined): string {
+/**
+ * Text Excel displays for `value` under `format` (falls back to General for unknown codes).
+ * `source`: the decimal text `value` was parsed from (an .xlsx `<v>`), if any; only saves work, never changes the
+ * result (used only when it is exactly how JavaScript writes the number, see shortestAbs).
+ */
+export function formatNumber(value: number, format: string | undefined, source?: string): string {
   if (!Number.isFinite(value)) return String(value);
   const fmt = parseFormat(format);
   if (fmt.general) return generalText(value);
@@ -92,7 +96,7 @@ export function formatNumber(value: number, format: string | undefined): string 
   const { percent, decimals, minDecimals, thousands } = sec;
   let text: string;
   let negative: boolean;
-  const exact = percent ? null : fixedWithoutRounding(value, decimals);
+  const exact = percent ? null : fixedWithoutRounding(value, decimals, source);
   if (exact !== null) {
     // the usual amount: no more decimals than shown, so no rounding and no Decimal needed
     text = exact;
@@ -125,8 +129,8 @@ export function formatNumber(value: number, format: string | undefined): string 
 }
 
 /** |value| with exactly `decimals` decimals when its shortest form has no more than that, else null. */
-function fixedWithoutRounding(value: number, decimals: number): string | null {
-  const s = Math.abs(value).toString();
+function fixedWithoutRounding(value: number, decimals: number, source: string | undefined): string | null {
+  const s = (source !== undefined && shortestAbs(source)) || Math.abs(value).toString();
   if (s.includes("e")) return null;
   const dot = s.indexOf(".");
   const have = dot < 0 ? 0 : s.length - dot - 1;
@@ -137,6 +141,42 @@ function fixedWithoutRounding(value: number, decimals: number): string | null {
 }
 
 const ZEROS = "0000000000";
+
+/**
+ * The absolute value of `source` when `source` is written exactly as Number.prototype.toString writes the number
+ * it parses to, else "". Turning a double into its shortest text is the costliest step of showing an amount;
+ * a file's `<v>` already holds it. Accepted: -?(0|[1-9]\d*)(\.\d*[1-9])? with at most 15 significant digits
+ * (any such decimal is the unique shortest text of its double), an integer part of at most 15 digits and, for
+ * 0.x, fewer than 6 leading zeros (toString writes below 1e-6 and from 1e21 with an exponent).
+ */
+export function shortestAbs(source: string): string {
+  const n = source.length;
+  let i = source.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const start = i;
+  if (i >= n) return "";
+  let c = source.charCodeAt(i);
+  if (c === 48 /* 0 */) {
+    i++;
+  } else {
+    while (i < n && (c = source.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === start) return "";
+  }
+  const intDigits = i - start;
+  if (intDigits > 15) return "";
+  const zeroInt = intDigits === 1 && source.charCodeAt(start) === 48;
+  if (i < n) {
+    if (source.charCodeAt(i) !== 46 /* . */) return "";
+    const fracStart = ++i;
+    while (i < n && (c = source.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i < n || i === fracStart || source.charCodeAt(n - 1) === 48) return "";
+    let leading = 0;
+    if (zeroInt) while (source.charCodeAt(fracStart + leading) === 48) leading++;
+    if (zeroInt && leading >= 6) return "";
+    const significant = (zeroInt ? 0 : intDigits) + (n - fracStart) - leading;
+    if (significant > 15) return "";
+  }
+  return start === 0 ? source : source.slice(1);
+}
 
 /** General format: up to 11 significant characters like Excel, no trailing zeros. */
 function generalText(value: number): string {

@@ -333,7 +333,7 @@ function readCell(
       return;
     }
     const [kind, v] = typedValue(t === "str" ? "str" : t === "b" || t === "e" ? t : "n", value, ctx);
-    b.set(row, col, makeCell(kind === "skip" ? "none" : kind, v, fmt, formula ?? "", ctx.date1904));
+    b.set(row, col, makeCell(kind === "skip" ? "none" : kind, v, fmt, formula ?? "", ctx.date1904, value));
     return;
   }
   if (t === "inlineStr") value = inline;
@@ -344,7 +344,7 @@ function readCell(
   }
   const [kind, v] = typedValue(t ?? "n", value, ctx);
   if (kind === "skip") return;
-  b.set(row, col, makeCell(kind, v, fmt, undefined, ctx.date1904));
+  b.set(row, col, makeCell(kind, v, fmt, undefined, ctx.date1904, value));
 }
 
 function typedValue(t: string, value: string, ctx: SheetContext): [CellKind | "skip", RawValue] {

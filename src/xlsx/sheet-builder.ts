@@ -45,8 +45,11 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | nul
 
 export type CellKind = "n" | "s" | "b" | "e" | "none";
 
-/** The snapshot of one cell; `kind` "none" is a formula without a cached result. */
-export function makeCell(kind: CellKind, value: RawValue, fmt: string | undefined, formula: string | undefined, date1904: boolean): CellSnapshot {
+/**
+ * The snapshot of one cell; `kind` "none" is a formula without a cached result. `source`: the text a number was
+ * parsed from, if any (formatNumber may spare converting the number back to text).
+ */
+export function makeCell(kind: CellKind, value: RawValue, fmt: string | undefined, formula: string | undefined, date1904: boolean, source?: string): CellSnapshot {
   let v: RawValue = kind === "none" ? null : value;
   let t: string;
   if (kind === "n" && typeof v === "number") {
@@ -55,7 +58,7 @@ export function makeCell(kind: CellKind, value: RawValue, fmt: string | undefine
       v = iso;
       t = iso;
     } else {
-      t = formatNumber(v, fmt);
+      t = formatNumber(v, fmt, source);
     }
   } else {
     t = v === null ? "" : String(v);
