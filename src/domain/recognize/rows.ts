@@ -94,7 +94,9 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
     if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
     let rowHadContent = false;
     let lastEntryThisRow: TableRow | undefined;
-    segments.forEach((seg, si) => {
+    // a plain loop over the segments: this runs once per body row (100,000 times on a large table)
+    for (let si = 0; si < segments.length; si++) {
+      const seg = segments[si];
       const labelParts: string[] = [];
       let codeDigits: string[] = [];
       for (const c of seg.codeCols) {
@@ -164,23 +166,23 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
           });
         }
       }
-      if (!printed && !code && !anyAmount) return;
+      if (!printed && !code && !anyAmount) continue;
       // A label merged across column groups ("公用经费合计" over D:H) owns the amounts of the last group.
       if (!printed && !code && lastEntryThisRow && Object.values(lastEntryThisRow.cells).every((c) => c.blank)) {
         lastEntryThisRow.cells = cells;
-        return;
+        continue;
       }
       const label = stripOrdinal(normalizeLabel(printed));
       let assignment: RowAssignment | null;
       if (layout.body) {
         // a layout that places its rows itself (the 三公 table's one data row)
         assignment = layout.body.placeRow(rows, { label, anyAmount, amountKeys: seg.amountCols.map((a) => a.key) });
-        if (!assignment) return;
+        if (!assignment) continue;
       } else {
         assignment = layout.rowKey({ label, printed, code, group: seg.group, seen: seenBySegment[si] });
       }
       const key = assignment?.key ?? (label ? `label:${label}` : code ? `code:${code}` : "");
-      if (!key) return;
+      if (!key) continue;
       rowHadContent = true;
       seenBySegment[si].add(key);
       rowKeys.add(seg.group ? `${seg.group}:${key}` : key);
@@ -197,7 +199,7 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
         cells,
       };
       rows.push(lastEntryThisRow);
-    });
+    }
     if (rowHadContent) lastBodyRow = rr;
   }
   // Notes right under the table.

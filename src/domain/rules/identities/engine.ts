@@ -115,8 +115,8 @@ function judge(diff: Decimal, addends: number, decimals: number, broken: Identit
 /**
  * Whether the identity holds on displayed values, decided without building operands or messages — the common
  * case on every row of a large table. Zero operands are skipped (no allocation for blank columns). It only
- * answers when every sum is exact at the Decimal precision (magnitudes below 10^15, at most 18 decimals, so
- * Σ of up to 10^6 terms stays within 40 digits, where makeFinding's step-by-step rounding cannot differ);
+ * answers when every sum is exact at the Decimal precision (magnitudes below 10^14, at most 14 decimals, so
+ * Σ of a sheet's 1,048,576 rows stays within 35 digits, where makeFinding's step-by-step rounding cannot differ);
  * otherwise it returns undefined and makeFinding decides alone. A true answer means makeFinding returns null.
  */
 function holdsExactly(actual: Decimal, cells: readonly (AmountCell | undefined)[], signs: readonly (1 | -1)[] | undefined, relation: "=" | ">="): boolean | undefined {
@@ -135,7 +135,8 @@ function holdsExactly(actual: Decimal, cells: readonly (AmountCell | undefined)[
   return relation === "=" ? actual.eq(expected) : actual.gte(expected);
 }
 
-const inExactRange = (d: Decimal): boolean => d.isZero() || (d.e < 15 && d.decimalPlaces() <= 18);
+/** |d| < 10^14 with at most 14 decimals, read off decimal.js's 7-digit words (the last word ends at 10^(7·(⌊e/7⌋ − words + 1))). */
+const inExactRange = (d: Decimal): boolean => d.isZero() || (d.e < 14 && Math.floor(d.e / 7) - d.d.length + 1 >= -2);
 
 function makeFinding(
   identity: Identity,
