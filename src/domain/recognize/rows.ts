@@ -65,12 +65,13 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
   let end = limit;
   let codeRows = 0;
   for (let rr = bodyStart; rr < limit; rr++) {
-    const texts = view.passingRowTexts(rr, left, right);
-    if (texts.length === 0) {
-      const outside = view.passingRowTexts(rr);
-      if (outside.length > 0) {
+    // the row's first text decides most rows; its full list of texts is built only where 栏次 or a serial row may be
+    const firstText = view.firstText(rr, left, right);
+    if (firstText === undefined) {
+      const outside = view.firstText(rr);
+      if (outside !== undefined) {
         // content outside the table's columns: a note or unrelated text ends the table
-        const first = normalizeLabel(outside[0].text);
+        const first = normalizeLabel(outside);
         if (NOTE_RE.test(first) || SIGNATURE_RE.test(first)) {
           end = rr;
           break;
@@ -85,13 +86,17 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
       continue;
     }
     blankRun = 0;
-    const firstNorm = normalizeLabel(texts[0].text);
+    const firstNorm = normalizeLabel(firstText);
     if (NOTE_RE.test(firstNorm) || SIGNATURE_RE.test(firstNorm)) {
       end = rr;
       break;
     }
-    if (firstNorm === "栏次" || (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次"))) continue;
-    if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
+    if (firstNorm === "栏次") continue;
+    if (rr === bodyStart || view.rowMentions(rr, "栏")) {
+      const texts = view.passingRowTexts(rr, left, right);
+      if (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次")) continue;
+      if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
+    }
     let rowHadContent = false;
     let lastEntryThisRow: TableRow | undefined;
     // a plain loop over the segments: this runs once per body row (100,000 times on a large table)
