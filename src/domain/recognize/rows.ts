@@ -102,27 +102,27 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
     // a plain loop over the segments: this runs once per body row (100,000 times on a large table)
     for (let si = 0; si < segments.length; si++) {
       const seg = segments[si];
-      const labelParts: string[] = [];
-      let codeDigits: string[] = [];
+      // label and code texts joined as they are met (a lone part stays the cell's own string, shared with the sheet)
+      let printed = "";
+      let codeDigits = "";
       for (const c of seg.codeCols) {
         const raw = view.text(rr, c);
         if (!raw) continue;
         if (DIGITS.test(raw)) {
-          codeDigits.push(raw);
+          codeDigits += raw;
           continue;
         }
         const t = normalizeLabel(raw);
         if (!t) continue;
-        if (/^\d+$/.test(t.replace(/[\-.]/g, ""))) codeDigits.push(t.replace(/\D/g, ""));
-        else labelParts.push(raw.trim());
+        if (/^\d+$/.test(t.replace(/[\-.]/g, ""))) codeDigits += t.replace(/\D/g, "");
+        else printed += raw.trim();
       }
       for (const c of seg.labelCols) {
         const t = view.text(rr, c).trim();
-        if (t) labelParts.push(t);
+        if (t) printed += t;
       }
-      let printed = labelParts.join("");
       let code: string | undefined;
-      if (seg.codeCols.length > 1 && codeDigits.length > 0) {
+      if (seg.codeCols.length > 1 && codeDigits !== "") {
         // split codes: 类 | 款 | 项, blanks inherit from the rows above
         const byCol = seg.codeCols.map((c) => normalizeLabel(view.text(rr, c)).replace(/\D/g, ""));
         const [cls, sec, item] = [byCol[0] ?? "", byCol[1] ?? "", byCol[2] ?? ""];
@@ -130,9 +130,8 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
         if (cls.length >= 3) code = cls + (cls.length === 3 ? sec : "") + (cls.length === 3 && sec ? item : "");
         else if (sec) code = lc.cls + sec + item;
         else if (item) code = lc.section + item;
-        codeDigits = [];
-      } else if (codeDigits.length > 0) {
-        code = codeDigits.join("");
+      } else if (codeDigits !== "") {
+        code = codeDigits;
       }
       if (!code && printed && isDigit(printed.trimStart().charCodeAt(0))) {
         const split = splitCodeFromLabel(printed);
