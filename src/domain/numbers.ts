@@ -96,23 +96,49 @@ export function decimalFromDouble(v: number): Decimal {
       const low = (n - q * p) * POW10[7 - k];
       const w0 = q % BASE;
       const w12 = Math.floor(q / BASE);
-      const words = [Math.floor(w12 / BASE), w12 % BASE, w0, low];
-      let first = 0;
-      while (words[first] === 0) first++;
-      let last = 3;
-      while (words[last] === 0) last--;
-      const head = words[first];
+      const w2 = Math.floor(w12 / BASE);
+      const w1 = w12 % BASE;
+      // leading and trailing zero words are dropped, as decimal.js does (n > 0, so some word is not zero)
+      const first = w2 !== 0 ? 0 : w1 !== 0 ? 1 : w0 !== 0 ? 2 : 3;
+      const last = low !== 0 ? 3 : w0 !== 0 ? 2 : w1 !== 0 ? 1 : 0;
+      const head = first === 0 ? w2 : first === 1 ? w1 : first === 2 ? w0 : low;
       const headDigits = head >= 1e6 ? 7 : head >= 1e5 ? 6 : head >= 1e4 ? 5 : head >= 1e3 ? 4 : head >= 100 ? 3 : head >= 10 ? 2 : 1;
       // word i (0 = highest of the four) covers 10^(7·(2−i)) … 10^(7·(2−i)+6)
       const x = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
       x.constructor = Decimal; // what decimal.js's constructor sets on every instance
       x.s = v < 0 ? -1 : 1;
       x.e = 7 * (2 - first) + headDigits - 1;
-      x.d = words.slice(first, last + 1);
+      x.d = wordsBetween(first, last, w2, w1, w0, low);
       return x as unknown as Decimal;
     }
   }
   return compact(new Decimal(v.toString()));
+}
+
+/** Words first…last of [w2, w1, w0, low] as a packed array of exact length (no intermediate array per number). */
+function wordsBetween(first: number, last: number, w2: number, w1: number, w0: number, low: number): number[] {
+  switch (first * 4 + last) {
+    case 0:
+      return [w2];
+    case 1:
+      return [w2, w1];
+    case 2:
+      return [w2, w1, w0];
+    case 3:
+      return [w2, w1, w0, low];
+    case 5:
+      return [w1];
+    case 6:
+      return [w1, w0];
+    case 7:
+      return [w1, w0, low];
+    case 10:
+      return [w0];
+    case 11:
+      return [w0, low];
+    default:
+      return [low];
+  }
 }
 
 /** A text cleaned for reading as a number: blank, not a number, or the plain digits with sign, percent and decimals. */
