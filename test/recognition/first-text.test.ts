@@ -10,8 +10,8 @@ import { buildSheet } from "../support/sheet-builder";
 const cell = fc.oneof(
   fc.constant(undefined),
   fc.constantFrom("合计", "  ", "\u3000", "栏次", "2010101", "", "注：本表", " 行政运行 "),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).map((v): CellSnapshot => ({ v })),
-  fc.integer().map((v): CellSnapshot => ({ v, t: "" })),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map((v): CellSnapshot => ({ v, t: "" })),
+  fc.integer().map((v): CellSnapshot => ({ v, t: String(v) })),
   fc.constant<CellSnapshot>({ v: null, t: "" }),
 );
 
