@@ -57,7 +57,8 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
   const rows: TableRow[] = [];
   const problems: Finding[] = [];
   const rowKeys = new Set<string>();
-  const seenBySegment = segments.map(() => new Set<string>());
+  // one ungrouped segment sees exactly the table's keys so far: one Set for both, not two of 100,000 keys
+  const seenBySegment = segments.length === 1 && !segments[0].group ? [rowKeys] : segments.map(() => new Set<string>());
   const lastCodes = segments.map(() => ({ cls: "", section: "" }));
   let lastBodyRow = bodyStart;
   let blankRun = 0;
