@@ -53,8 +53,16 @@ export interface WorkbookSnapshot {
   notices?: string[];
 }
 
+// letters of the first columns, built once: every amount cell of a large table asks for its address
+const LETTERS_CACHE: string[] = [];
+
 /** 0-based column index → letters (0 → "A", 26 → "AA"). */
 export function columnLetters(col: number): string {
+  if (col < 256) return (LETTERS_CACHE[col] ??= spellColumn(col));
+  return spellColumn(col);
+}
+
+function spellColumn(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

@@ -17,11 +17,17 @@ const DASHES = /^[\s]*[-—–－―‐─_/\\]*[\s]*$/;
 /** Decimals shown by a number format code ("#,##0.00" → 2, "0.0%" → 1, "General" → undefined). */
 const decimalsCache = new Map<string, number | undefined>();
 
+// the last format asked about: the cells of a column share one, so most lookups end here
+let lastFormat: string | undefined;
+let lastDecimals: number | undefined;
+
 export function formatDecimals(format: string | undefined): number | undefined {
   if (format === undefined) return undefined;
-  if (decimalsCache.has(format)) return decimalsCache.get(format);
-  const d = computeFormatDecimals(format);
-  decimalsCache.set(format, d);
+  if (format === lastFormat) return lastDecimals;
+  let d = decimalsCache.get(format);
+  if (d === undefined && !decimalsCache.has(format)) decimalsCache.set(format, (d = computeFormatDecimals(format)));
+  lastFormat = format;
+  lastDecimals = d;
   return d;
 }
 
@@ -36,10 +42,16 @@ function computeFormatDecimals(format: string | undefined): number | undefined {
 
 const percentCache = new Map<string, boolean>();
 
+let lastPercentFormat: string | undefined;
+let lastPercent = false;
+
 export function isPercentFormat(format: string | undefined): boolean {
   if (!format) return false;
+  if (format === lastPercentFormat) return lastPercent;
   let hit = percentCache.get(format);
   if (hit === undefined) percentCache.set(format, (hit = computeIsPercent(format)));
+  lastPercentFormat = format;
+  lastPercent = hit;
   return hit;
 }
 
@@ -56,6 +68,77 @@ function compact(value: Decimal): Decimal {
   const digits = (value as unknown as { d: number[] | null }).d;
   if (digits) (value as unknown as { d: number[] }).d = digits.slice();
   return value;
+}
+
+const BASE = 1e7; // decimal.js keeps digits in words of 7
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7];
+const MAX_EXACT = 1e15; // every decimal of at most 15 significant digits is the shortest text of its double
+
+/**
+ * The Decimal of a double's shortest round-trip text — the value Excel stored — equal in every field to
+ * `new Decimal(v.toString())`, without the text: the number is n / 10^k for the least k ≤ 7 with n an integer below
+ * 10^15 (an amount has 2 decimals, a 万元 amount 4–6), and such a decimal is the shortest text of the double it rounds
+ * to. Its digits are laid out in decimal.js's words (7 digits each, aligned on the decimal point: the last word covers
+ * 10^-1…10^-7), exact length. Other doubles (longer, tiny or huge) take decimal.js's own reading of the text.
+ */
+export function decimalFromDouble(v: number): Decimal {
+  // every zero cell shares one Decimal (decimal.js reads "0" for -0 too); Decimals are never changed in place
+  if (v === 0) return ZERO;
+  if (Number.isFinite(v)) {
+    const a = Math.abs(v);
+    for (let k = 0; k <= 7; k++) {
+      const n = Math.round(a * POW10[k]);
+      if (n >= MAX_EXACT) break;
+      if (n / POW10[k] !== a) continue;
+      // a × 10^7 = q × 10^7 + low, with q = ⌊n / 10^k⌋ (< 10^15: at most three words) and low the decimal word
+      const p = POW10[k];
+      const q = Math.floor(n / p);
+      const low = (n - q * p) * POW10[7 - k];
+      const w0 = q % BASE;
+      const w12 = Math.floor(q / BASE);
+      const w2 = Math.floor(w12 / BASE);
+      const w1 = w12 % BASE;
+      // leading and trailing zero words are dropped, as decimal.js does (n > 0, so some word is not zero)
+      const first = w2 !== 0 ? 0 : w1 !== 0 ? 1 : w0 !== 0 ? 2 : 3;
+      const last = low !== 0 ? 3 : w0 !== 0 ? 2 : w1 !== 0 ? 1 : 0;
+      const head = first === 0 ? w2 : first === 1 ? w1 : first === 2 ? w0 : low;
+      const headDigits = head >= 1e6 ? 7 : head >= 1e5 ? 6 : head >= 1e4 ? 5 : head >= 1e3 ? 4 : head >= 100 ? 3 : head >= 10 ? 2 : 1;
+      // word i (0 = highest of the four) covers 10^(7·(2−i)) … 10^(7·(2−i)+6)
+      const x = Object.create(Decimal.prototype) as { constructor: unknown; s: number; e: number; d: number[] };
+      x.constructor = Decimal; // what decimal.js's constructor sets on every instance
+      x.s = v < 0 ? -1 : 1;
+      x.e = 7 * (2 - first) + headDigits - 1;
+      x.d = wordsBetween(first, last, w2, w1, w0, low);
+      return x as unknown as Decimal;
+    }
+  }
+  return compact(new Decimal(v.toString()));
+}
+
+/** Words first…last of [w2, w1, w0, low] as a packed array of exact length (no intermediate array per number). */
+function wordsBetween(first: number, last: number, w2: number, w1: number, w0: number, low: number): number[] {
+  switch (first * 4 + last) {
+    case 0:
+      return [w2];
+    case 1:
+      return [w2, w1];
+    case 2:
+      return [w2, w1, w0];
+    case 3:
+      return [w2, w1, w0, low];
+    case 5:
+      return [w1];
+    case 6:
+      return [w1, w0];
+    case 7:
+      return [w1, w0, low];
+    case 10:
+      return [w0];
+    case 11:
+      return [w0, low];
+    default:
+      return [low];
+  }
 }
 
 /** A text cleaned for reading as a number: blank, not a number, or the plain digits with sign, percent and decimals. */
@@ -121,7 +204,7 @@ export function readNumber(cell: CellSnapshot | null | undefined): NumberRead {
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return { kind: "not-a-number", text: String(v) };
     // The shortest decimal string that round-trips is the value Excel stored; Decimal keeps it exactly from here on.
-    const value = compact(new Decimal(v.toString()));
+    const value = decimalFromDouble(v);
     const percent = isPercentFormat(cell.f);
     let decimals = formatDecimals(cell.f);
     if (decimals === undefined) {

@@ -57,7 +57,8 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
   const rows: TableRow[] = [];
   const problems: Finding[] = [];
   const rowKeys = new Set<string>();
-  const seenBySegment = segments.map(() => new Set<string>());
+  // one ungrouped segment sees exactly the table's keys so far: one Set for both, not two of 100,000 keys
+  const seenBySegment = segments.length === 1 && !segments[0].group ? [rowKeys] : segments.map(() => new Set<string>());
   const lastCodes = segments.map(() => ({ cls: "", section: "" }));
   let lastBodyRow = bodyStart;
   let blankRun = 0;
@@ -65,12 +66,13 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
   let end = limit;
   let codeRows = 0;
   for (let rr = bodyStart; rr < limit; rr++) {
-    const texts = view.passingRowTexts(rr, left, right);
-    if (texts.length === 0) {
-      const outside = view.passingRowTexts(rr);
-      if (outside.length > 0) {
+    // the row's first text decides most rows; its full list of texts is built only where 栏次 or a serial row may be
+    const firstText = view.firstText(rr, left, right);
+    if (firstText === undefined) {
+      const outside = view.firstText(rr);
+      if (outside !== undefined) {
         // content outside the table's columns: a note or unrelated text ends the table
-        const first = normalizeLabel(outside[0].text);
+        const first = normalizeLabel(outside);
         if (NOTE_RE.test(first) || SIGNATURE_RE.test(first)) {
           end = rr;
           break;
@@ -85,37 +87,43 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
       continue;
     }
     blankRun = 0;
-    const firstNorm = normalizeLabel(texts[0].text);
+    const firstNorm = normalizeLabel(firstText);
     if (NOTE_RE.test(firstNorm) || SIGNATURE_RE.test(firstNorm)) {
       end = rr;
       break;
     }
-    if (firstNorm === "栏次" || (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次"))) continue;
-    if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
+    if (firstNorm === "栏次") continue;
+    if (rr === bodyStart || view.rowMentions(rr, "栏")) {
+      const texts = view.passingRowTexts(rr, left, right);
+      if (texts.length > 1 && texts.some((t) => t.text.includes("栏") && normalizeLabel(t.text) === "栏次")) continue;
+      if (rr === bodyStart && texts.length >= 3 && isSerial(texts.map((t) => normalizeLabel(t.text)))) continue;
+    }
     let rowHadContent = false;
     let lastEntryThisRow: TableRow | undefined;
-    segments.forEach((seg, si) => {
-      const labelParts: string[] = [];
-      let codeDigits: string[] = [];
+    // a plain loop over the segments: this runs once per body row (100,000 times on a large table)
+    for (let si = 0; si < segments.length; si++) {
+      const seg = segments[si];
+      // label and code texts joined as they are met (a lone part stays the cell's own string, shared with the sheet)
+      let printed = "";
+      let codeDigits = "";
       for (const c of seg.codeCols) {
         const raw = view.text(rr, c);
         if (!raw) continue;
         if (DIGITS.test(raw)) {
-          codeDigits.push(raw);
+          codeDigits += raw;
           continue;
         }
         const t = normalizeLabel(raw);
         if (!t) continue;
-        if (/^\d+$/.test(t.replace(/[\-.]/g, ""))) codeDigits.push(t.replace(/\D/g, ""));
-        else labelParts.push(raw.trim());
+        if (/^\d+$/.test(t.replace(/[\-.]/g, ""))) codeDigits += t.replace(/\D/g, "");
+        else printed += raw.trim();
       }
       for (const c of seg.labelCols) {
         const t = view.text(rr, c).trim();
-        if (t) labelParts.push(t);
+        if (t) printed += t;
       }
-      let printed = labelParts.join("");
       let code: string | undefined;
-      if (seg.codeCols.length > 1 && codeDigits.length > 0) {
+      if (seg.codeCols.length > 1 && codeDigits !== "") {
         // split codes: 类 | 款 | 项, blanks inherit from the rows above
         const byCol = seg.codeCols.map((c) => normalizeLabel(view.text(rr, c)).replace(/\D/g, ""));
         const [cls, sec, item] = [byCol[0] ?? "", byCol[1] ?? "", byCol[2] ?? ""];
@@ -123,9 +131,8 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
         if (cls.length >= 3) code = cls + (cls.length === 3 ? sec : "") + (cls.length === 3 && sec ? item : "");
         else if (sec) code = lc.cls + sec + item;
         else if (item) code = lc.section + item;
-        codeDigits = [];
-      } else if (codeDigits.length > 0) {
-        code = codeDigits.join("");
+      } else if (codeDigits !== "") {
+        code = codeDigits;
       }
       if (!code && printed && isDigit(printed.trimStart().charCodeAt(0))) {
         const split = splitCodeFromLabel(printed);
@@ -164,23 +171,23 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
           });
         }
       }
-      if (!printed && !code && !anyAmount) return;
+      if (!printed && !code && !anyAmount) continue;
       // A label merged across column groups ("公用经费合计" over D:H) owns the amounts of the last group.
       if (!printed && !code && lastEntryThisRow && Object.values(lastEntryThisRow.cells).every((c) => c.blank)) {
         lastEntryThisRow.cells = cells;
-        return;
+        continue;
       }
       const label = stripOrdinal(normalizeLabel(printed));
       let assignment: RowAssignment | null;
       if (layout.body) {
         // a layout that places its rows itself (the 三公 table's one data row)
         assignment = layout.body.placeRow(rows, { label, anyAmount, amountKeys: seg.amountCols.map((a) => a.key) });
-        if (!assignment) return;
+        if (!assignment) continue;
       } else {
         assignment = layout.rowKey({ label, printed, code, group: seg.group, seen: seenBySegment[si] });
       }
       const key = assignment?.key ?? (label ? `label:${label}` : code ? `code:${code}` : "");
-      if (!key) return;
+      if (!key) continue;
       rowHadContent = true;
       seenBySegment[si].add(key);
       rowKeys.add(seg.group ? `${seg.group}:${key}` : key);
@@ -197,7 +204,7 @@ export function readBody(view: SheetView, layout: LayoutSpec, grouping: ColumnGr
         cells,
       };
       rows.push(lastEntryThisRow);
-    });
+    }
     if (rowHadContent) lastBodyRow = rr;
   }
   // Notes right under the table.

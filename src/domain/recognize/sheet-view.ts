@@ -81,15 +81,28 @@ export class SheetView {
     return this.within(this.rowTextCache.get(r) ?? this.readRowTexts(r), left, right);
   }
 
+  /**
+   * The first non-blank text of row r within [left, right] (and this view's columns) — what passingRowTexts(r, left,
+   * right)[0] holds — without building the row's texts: the body reader asks it of every row of a table.
+   */
+  firstText(r: number, left = 0, right = Infinity): string | undefined {
+    const row = this.sheet.cells[r];
+    if (!row) return undefined;
+    const end = Math.min(row.length - 1, right, this.right);
+    for (let c = Math.max(left, this.left); c <= end; c++) {
+      const text = shownText(row[c]);
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  }
+
   private readRowTexts(r: number): RowText[] {
     const all: RowText[] = [];
     const row = this.sheet.cells[r];
     if (row) {
       for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (!cell) continue;
-        const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
-        if (text.trim() !== "") all.push({ col: c, text });
+        const text = shownText(row[c]);
+        if (text !== undefined) all.push({ col: c, text });
       }
     }
     return all;
@@ -136,4 +149,11 @@ export class SheetView {
     const m = this.mergeAt(r, c);
     return m ? Math.min(Math.max(m.right, c), this.right) : c;
   }
+}
+
+/** A cell's displayed text when it is not blank. */
+function shownText(cell: CellSnapshot | null | undefined): string | undefined {
+  if (!cell) return undefined;
+  const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
+  return text.trim() !== "" ? text : undefined;
 }

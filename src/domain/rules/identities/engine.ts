@@ -112,6 +112,32 @@ function judge(diff: Decimal, addends: number, decimals: number, broken: Identit
   return { severity: broken, tolerance: tol };
 }
 
+/**
+ * Whether the identity holds on displayed values, decided without building operands or messages — the common
+ * case on every row of a large table. Zero operands are skipped (no allocation for blank columns). It only
+ * answers when every sum is exact at the Decimal precision (magnitudes below 10^14, at most 14 decimals, so
+ * Σ of a sheet's 1,048,576 rows stays within 35 digits, where makeFinding's step-by-step rounding cannot differ);
+ * otherwise it returns undefined and makeFinding decides alone. A true answer means makeFinding returns null.
+ */
+function holdsExactly(actual: Decimal, cells: readonly (AmountCell | undefined)[], signs: readonly (1 | -1)[] | undefined, relation: "=" | ">="): boolean | undefined {
+  if (!inExactRange(actual)) return undefined;
+  let sum: Decimal | undefined;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (!cell) continue;
+    const d = cell.displayed;
+    if (d.isZero()) continue;
+    if (!inExactRange(d)) return undefined;
+    const negative = signs !== undefined && signs[i] < 0;
+    sum = sum === undefined ? (negative ? d.negated() : d) : negative ? sum.minus(d) : sum.plus(d);
+  }
+  const expected = sum ?? ZERO;
+  return relation === "=" ? actual.eq(expected) : actual.gte(expected);
+}
+
+/** |d| < 10^14 with at most 14 decimals, read off decimal.js's 7-digit words (the last word ends at 10^(7·(⌊e/7⌋ − words + 1))). */
+const inExactRange = (d: Decimal): boolean => d.isZero() || (d.e < 14 && Math.floor(d.e / 7) - d.d.length + 1 >= -2);
+
 function makeFinding(
   identity: Identity,
   home: RecognizedTable,
@@ -189,10 +215,14 @@ function evalEachRow(id: RowIdentity, home: RecognizedTable, settings: CheckSett
   // Fund balance identities need every column (年初 + 收入 − 支出); skip forms that do not print them.
   if (id.signs && present.length !== id.right.length) return out;
   if (!id.signs && present.length < 2) return out;
+  const presentSigns = present.map((r) => r.sign as 1 | -1);
+  const rightCells: (AmountCell | undefined)[] = present.map(() => undefined);
   for (const row of home.rows) {
     if (id.group !== undefined && row.group !== id.group) continue;
     const leftCell = row.cells[id.left];
     if (!leftCell) continue;
+    for (let i = 0; i < present.length; i++) rightCells[i] = row.cells[present[i].key];
+    if (holdsExactly(leftCell.displayed, rightCells, presentSigns, "=")) continue;
     const right: Operand[] = [];
     for (const r of present) {
       const cell = row.cells[r.key];
@@ -210,22 +240,34 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
   if (codeRows.length === 0) return out;
   // parent code → children rows (direct: 3 → 5 → 7 digits), per group
   const children = new Map<TableRow, TableRow[]>();
-  const codeIndex = new Map<string, TableRow>();
-  for (const r of codeRows) codeIndex.set(`${r.group ?? ""}|${r.code}`, r);
+  // group → code → row (nested maps: no key string per row)
+  const codeIndex = new Map<string, Map<string, TableRow>>();
+  for (const r of codeRows) {
+    let byCode = codeIndex.get(r.group ?? "");
+    if (!byCode) codeIndex.set(r.group ?? "", (byCode = new Map()));
+    byCode.set(r.code!, r);
+  }
   for (const r of codeRows) {
     const code = r.code!;
     if (code.length <= 3) continue;
-    const parent = codeIndex.get(`${r.group ?? ""}|${code.slice(0, code.length - 2)}`);
+    const parent = codeIndex.get(r.group ?? "")!.get(code.slice(0, code.length - 2));
     if (parent) {
       const list = children.get(parent) ?? [];
       list.push(r);
       children.set(parent, list);
     }
   }
+  const kidCells: (AmountCell | undefined)[] = [];
+  const holds = (leftCell: AmountCell, kids: readonly TableRow[], col: string): boolean | undefined => {
+    kidCells.length = kids.length;
+    for (let i = 0; i < kids.length; i++) kidCells[i] = kids[i].cells[col];
+    return holdsExactly(leftCell.displayed, kidCells, undefined, "=");
+  };
   for (const [parent, kids] of children) {
     for (const col of Object.keys(parent.cells)) {
       const leftCell = parent.cells[col];
       if (!leftCell) continue;
+      if (holds(leftCell, kids, col)) continue;
       const right = kids.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));
       const f = makeFinding(id, home, { table: home, row: parent, cell: leftCell, sign: 1 }, right, "=", settings);
       if (f) out.push(f);
@@ -234,11 +276,14 @@ function evalHierarchy(id: HierarchyIdentity, home: RecognizedTable, settings: C
   // 合计 = Σ top-level code rows (classes; or sections when no class is printed)
   const total = home.rows.find((r) => r.key === "total");
   if (total && home.kind !== "general-budget-basic-expenditure") {
-    const minLen = Math.min(...codeRows.map((r) => r.code!.length));
+    // a loop, not Math.min(...rows): spreading 100,000+ arguments can overflow the stack
+    let minLen = Infinity;
+    for (const r of codeRows) minLen = Math.min(minLen, r.code!.length);
     const top = codeRows.filter((r) => r.code!.length === minLen && r.group === total.group);
     for (const col of Object.keys(total.cells)) {
       const leftCell = total.cells[col];
       if (!leftCell) continue;
+      if (holds(leftCell, top, col)) continue;
       const right = top.filter((k) => k.cells[col]).map((k) => ({ table: home, row: k, cell: k.cells[col], sign: 1 as const }));
       const f = makeFinding(id, home, { table: home, row: total, cell: leftCell, sign: 1 }, right, "=", settings);
       if (f) out.push(f);
