@@ -123,11 +123,32 @@ function readStringItem(x: XmlScanner): string {
   return detach(out);
 }
 
+/**
+ * A string item as Excel and most writers store it: one plain `<t>` with no entity, no CR and no rich text.
+ * Matched whole, it reads as readStringItem reads it; any other form is left to the tokenizer.
+ */
+const PLAIN_STRING_ITEM = /<si><t(?: xml:space="preserve")?>([^<&\r]*)<\/t><\/si>/y;
+
 function parseSharedStrings(xml: XmlSource | undefined): string[] {
   const out: string[] = [];
   if (xml === undefined) return out;
   const x = new XmlScanner(xml);
-  while (x.next() !== Tok.End) if (x.tok === Tok.Open && x.name === "si") out.push(readStringItem(x));
+  for (;;) {
+    // a match must end inside the text held; an item cut at the end of a piece goes through the tokenizer
+    const held = x.held;
+    const at = x.position;
+    if (held.charCodeAt(at) === 60 /* < */ && held.charCodeAt(at + 1) === 115 /* s */) {
+      PLAIN_STRING_ITEM.lastIndex = at;
+      const m = PLAIN_STRING_ITEM.exec(held);
+      if (m) {
+        out.push(detach(unescapeXString(m[1])));
+        x.seek(PLAIN_STRING_ITEM.lastIndex);
+        continue;
+      }
+    }
+    if (x.next() === Tok.End) break;
+    if (x.tok === Tok.Open && x.name === "si") out.push(readStringItem(x));
+  }
   return out;
 }
 
@@ -205,6 +226,25 @@ function xmlDecodeAgain(s: string): string {
   return s.indexOf("&") < 0 ? s : s.replace(/&([a-z]*);/g, (c) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[c] ?? c);
 }
 
+/**
+ * A cell as Excel, WPS, LibreOffice and ExcelJS write most of them: `r` (upper-case A1, no $), then optional `s` and
+ * `t`, and either no content or one `<v>` with no entity and no CR. Matched whole, it reads exactly as the tokenizer
+ * path (readCell) reads it: formulas, inline strings and every other form are left to that path.
+ */
+const PLAIN_CELL = /<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?(?:\/>|>(?:<v>([^<&\r]*)<\/v>)?<\/c>)/y;
+
+/** A row's start tag with `r` first and only double-quoted attributes (no `>` inside them), as the tokenizer reads it. */
+const PLAIN_ROW = /<row r="([1-9][0-9]{0,6})"((?:\s+[A-Za-z_][\w.:-]*="[^"<>&]*")*)\s*\/?>/y;
+/** The first attribute whose local name is `hidden`, as XmlScanner.attr finds it. */
+const ROW_HIDDEN = /\s(?:[A-Za-z_][\w.-]*:)?hidden="([^"]*)"/;
+
+/** "AB" → 27 (0-based). */
+function columnIndex(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
+  return col - 1;
+}
+
 function parseWorksheet(xml: XmlSource, b: SheetBuilder, ctx: SheetContext): void {
   const x = new XmlScanner(xml);
   const pos = { r: 0, c: 0 };
@@ -212,7 +252,37 @@ function parseWorksheet(xml: XmlSource, b: SheetBuilder, ctx: SheetContext): voi
   let inSheetData = false;
   let row = -1;
   let col = -1;
-  while (x.next() !== Tok.End) {
+  for (;;) {
+    if (inSheetData) {
+      // the common cell shapes matched whole (one native regex step instead of a dozen tokenizer steps per cell)
+      // (every pattern ends with a required terminator, so an element cut at the end of a piece never matches)
+      const held = x.held;
+      const at = x.position;
+      if (held.charCodeAt(at) === 60 /* < */ && held.charCodeAt(at + 1) === 99 /* c */ && held.charCodeAt(at + 2) === 32) {
+        PLAIN_CELL.lastIndex = at;
+        const m = PLAIN_CELL.exec(held);
+        if (m) {
+          row = parseInt(m[2], 10) - 1;
+          col = columnIndex(m[1]);
+          const s = m[3];
+          storeCell(b, ctx, row, col, s === undefined ? 0 : parseInt(s, 10), m[4], m[5], undefined, undefined, false);
+          x.seek(PLAIN_CELL.lastIndex);
+          continue;
+        }
+      } else if (held.charCodeAt(at) === 60 /* < */ && held.charCodeAt(at + 1) === 114 /* r */ && held.startsWith("<row ", at)) {
+        PLAIN_ROW.lastIndex = at;
+        const m = PLAIN_ROW.exec(held);
+        if (m) {
+          row = parseInt(m[1], 10) - 1;
+          col = -1;
+          const hidden = m[2].indexOf("hidden") >= 0 ? ROW_HIDDEN.exec(m[2])?.[1] : undefined;
+          if (hidden === "1" || hidden === "true") b.hideRow(row);
+          x.seek(PLAIN_ROW.lastIndex);
+          continue;
+        }
+      }
+    }
+    if (x.next() === Tok.End) break;
     if (x.tok === Tok.Close) {
       if (x.name === "sheetData") inSheetData = false;
       continue;
@@ -325,6 +395,22 @@ function readCell(
       } else if (!x.selfClosing) depth++;
     }
   }
+  storeCell(b, ctx, row, col, styleId, t, value, inline, formula, isFormula);
+}
+
+/** One cell read from its element, by either path, into the sheet. */
+function storeCell(
+  b: SheetBuilder,
+  ctx: SheetContext,
+  row: number,
+  col: number,
+  styleId: number,
+  t: string | undefined,
+  value: string | undefined,
+  inline: string | undefined,
+  formula: string | undefined,
+  isFormula: boolean,
+): void {
   if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) return;
   const fmt = styleId ? ctx.formats[styleId] : undefined;
   if (isFormula) {

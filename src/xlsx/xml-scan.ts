@@ -56,6 +56,20 @@ export class XmlScanner {
     return true;
   }
 
+  /** The text held now (the whole part, or the current piece), and the offset of the next token in it: the reader matches common elements whole with a sticky regex there. */
+  get held(): string {
+    return this.xml;
+  }
+
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Continues scanning at `pos` (just after an element the caller has matched itself). */
+  seek(pos: number): void {
+    this.pos = pos;
+  }
+
   next(): Tok {
     for (;;) {
       const xml = this.xml;

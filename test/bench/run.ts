@@ -4,12 +4,12 @@
  * unzip (fflate) + SAX parse (saxes, ExcelJS's own parser, every handler a no-op) of every XML part of
  * the same files. Wall and CPU time (user + system, which includes the garbage collector's threads).
  *  1. per fixture, warm: bare parse, the direct reader, ExcelJS load and its snapshot conversion, engine;
- *  2. batch of all fixtures in one process, cold (a fresh node) and warm;
+ *  2. batch of all fixtures in one process, cold (a fresh node; also the whole `juesuan check` command) and warm;
  *  3. one cold single-file check against one cold bare parse (fresh node processes, compiled CLI);
  *  4. cold against warm engine (first check in a process against the median of later ones);
  *  4b. the same with and without the CLI's compile cache (src/cli/compile-cache.ts), runs alternated, and
  *     whole `juesuan check` processes with and without it;
- *  5. a generated 100,000-row 支出决算表: check against bare parse, and peak memory;
+ *  5. a generated 100,000-row 支出决算表: check against bare parse, and peak memory, in-process and as the whole command;
  *  6. a 100-workbook batch through the CLI on 1 and 2 worker threads; context.sync() counts.
  * Needs `npm run build:cli` first (sections 2–6 run the compiled CLI modules in fresh processes).
  */
@@ -111,6 +111,22 @@ const files = process.argv.slice(1);
   for (const f of files) { const r = await checkFile(f); findings += r.findings.length; parseMs += r.timings?.parseMs ?? 0; engineMs += r.timings?.engineMs ?? 0; }
   __done({ work: performance.now() - t0, findings, parseMs, engineMs });
 })();`;
+
+/**
+ * The command a reviewer runs, whole: \`juesuan check --json <files>\` (bin/juesuan.js: compile cache, the check in a
+ * worker thread); its output is discarded. Peak memory covers the main and the worker thread (one process).
+ */
+const COMMAND_CHILD = `
+process.argv = [process.argv[0], "juesuan", "check", "--json", ...process.argv.slice(1)];
+process.stdout.write = () => true;
+process.on("exit", () => { const c = process.cpuUsage(); process.stderr.write("\\n" + JSON.stringify({ wall: performance.now(), cpu: (c.user + c.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + "\\n"); });
+require("./bin/juesuan.js");`;
+
+/** Runs the whole command in a fresh node (compile cache in `cacheDir`, primed by the caller); wall/cpu/maxRss of that process. */
+function commandChild(files: string[], cacheDir: string): Record<string, number> {
+  const r = spawnSync(process.execPath, ["-e", COMMAND_CHILD, "--", ...files], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, JUESUAN_CACHE_DIR: cacheDir } });
+  return JSON.parse(r.stderr.trim().split("\n").pop() ?? "{}") as Record<string, number>;
+}
 
 const COLD_WARM_CHILD = `
 const { readWorkbookFile } = require("./dist-cli/xlsx/read-workbook.js");
@@ -226,6 +242,9 @@ function coldSections(files: string[], lines: string[]) {
   };
   const bareBatch = median3(() => child(BARE_CHILD, paths));
   const checkBatch = median3(() => child(CHECK_CHILD, paths));
+  const cacheDir = mkdtempSync(join(tmpdir(), "juesuan-cmd-"));
+  commandChild(paths, cacheDir); // writes the compile cache, as any earlier run of the command would
+  const commandBatch = median3(() => commandChild(paths, cacheDir));
   lines.push(
     "",
     `**2a. 批量（新 node 进程、冷启动，${files.length} 个样例工作簿；含 node 启动与模块加载；3 次中位数）**`,
@@ -234,6 +253,7 @@ function coldSections(files: string[], lines: string[]) {
     "|---|---|---|---|---|---|---|",
     row(["裸解析（解压 + SAX）", bareBatch.wall, bareBatch.cpu, bareBatch.work, bareBatch.maxRssMb, "1×", "1×"]),
     row(["juesuan 检查（读取 + 识别 + 复核）", checkBatch.wall, checkBatch.cpu, checkBatch.work, checkBatch.maxRssMb, `${fmt(checkBatch.wall / bareBatch.wall)}×`, `${fmt(checkBatch.cpu / bareBatch.cpu)}×`]),
+    row(["`juesuan check --json` 整个命令（检查线程、编译缓存）", commandBatch.wall, commandBatch.cpu, "", commandBatch.maxRssMb, `${fmt(commandBatch.wall / bareBatch.wall)}×`, `${fmt(commandBatch.cpu / bareBatch.cpu)}×`]),
   );
   const one = join(FIXTURES, files.includes("beijing-12-tables-2023.xlsx") ? "beijing-12-tables-2023.xlsx" : files[0]);
   const bareOne = median3(() => child(BARE_CHILD, [one]));
@@ -259,6 +279,7 @@ function coldSections(files: string[], lines: string[]) {
     row(["读取 + 引擎", cw.coldRead + cw.coldEngine, cw.warmRead + cw.warmEngine, `${fmt((cw.coldRead + cw.coldEngine) / (cw.warmRead + cw.warmEngine))}×`]),
   );
   compileCacheSection(one, lines);
+  rmSync(cacheDir, { recursive: true, force: true });
 }
 
 /**
@@ -325,6 +346,9 @@ async function bigSection(lines: string[]) {
     writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
     const bare = child(BARE_CHILD, [file]);
     const check = child(CHECK_CHILD, [file]);
+    const cacheDir = join(dir, "cache");
+    commandChild([file], cacheDir);
+    const command = commandChild([file], cacheDir);
     lines.push(
       "",
       "**5. 生成的 100,000 项支出决算表（新 node 进程）**",
@@ -332,7 +356,8 @@ async function bigSection(lines: string[]) {
       "| | 墙钟 ms | CPU ms | 其中处理 ms | 读取 ms | 引擎 ms | 峰值内存 MB | 墙钟/裸解析 |",
       "|---|---|---|---|---|---|---|---|",
       row(["裸解析（解压 + SAX）", bare.wall, bare.cpu, bare.work, "", "", bare.maxRssMb, "1×"]),
-      row(["juesuan 检查", check.wall, check.cpu, check.work, check.parseMs, check.engineMs, check.maxRssMb, `${fmt(check.wall / bare.wall)}×`]),
+      row(["juesuan 检查（同一线程）", check.wall, check.cpu, check.work, check.parseMs, check.engineMs, check.maxRssMb, `${fmt(check.wall / bare.wall)}×`]),
+      row(["`juesuan check --json` 整个命令（检查线程）", command.wall, command.cpu, "", "", "", command.maxRssMb, `${fmt(command.wall / bare.wall)}×`]),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
