@@ -86,10 +86,13 @@ const problems = {
   notWorkbook: (what: string): InputProblem => ({ code: "not-workbook", message: `${what}，不是 .xlsx 工作簿，未检查。` }),
 };
 
-/** Node only: opens a path as a regular file (never a device, pipe or folder), reads it with a size cap, inspects it. */
+/**
+ * Node only: opens a path as a regular file (never a device, pipe or folder), reads it with a size cap, inspects it.
+ * Plain synchronous fs calls: the file is read whole before anything else can be done with it, and node:fs/promises
+ * (with the modules it loads) and the thread-pool round trips cost more than the read on a first check.
+ */
 export async function inspectWorkbookFile(path: string, options: { content?: boolean } = {}): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: InputProblem }> {
-  const fs = await import(/* webpackIgnore: true */ "node:fs/promises");
-  const { constants } = await import(/* webpackIgnore: true */ "node:fs");
+  const fs = await import(/* webpackIgnore: true */ "node:fs");
   const fsProblem = (e: unknown): InputProblem => {
     const code = (e as { code?: string }).code;
     if (code === "ENOENT" || code === "ENOTDIR") return problems.missing();
@@ -99,39 +102,46 @@ export async function inspectWorkbookFile(path: string, options: { content?: boo
   };
   let info;
   try {
-    info = await fs.stat(path);
+    info = fs.statSync(path);
   } catch (e) {
     return { ok: false, problem: fsProblem(e) };
   }
   if (info.isDirectory()) return { ok: false, problem: problems.directory() };
   if (!info.isFile()) return { ok: false, problem: problems.notRegular() };
   if (info.size > INPUT_LIMITS.fileBytes) return { ok: false, problem: problems.tooLarge(info.size) };
-  let handle;
+  let fd: number | undefined;
+  let bytes: Uint8Array;
   try {
     // O_NONBLOCK: if the path was swapped for a pipe after stat, opening it still returns at once
-    handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const opened = await handle.stat();
+    fd = fs.openSync(path, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const opened = fs.fstatSync(fd);
     if (!opened.isFile()) return { ok: false, problem: problems.notRegular() };
     if (opened.size > INPUT_LIMITS.fileBytes) return { ok: false, problem: problems.tooLarge(opened.size) };
     // read at most the cap + 1 byte, whatever the file claims its size is
     const buffer = Buffer.alloc(Math.min(opened.size, INPUT_LIMITS.fileBytes) + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      const bytesRead = fs.readSync(fd, buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
       if (length >= buffer.length) break;
     }
     if (length > INPUT_LIMITS.fileBytes) return { ok: false, problem: problems.tooLarge(length) };
-    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-    // content: false when the caller hands the bytes to readWorkbookBuffer, which inspects them itself
-    const problem = options.content === false ? null : await inspectWorkbookBytes(bytes);
-    return problem ? { ok: false, problem } : { ok: true, bytes };
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
   } catch (e) {
     return { ok: false, problem: fsProblem(e) };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        /* already closed: nothing to release */
+      }
+    }
   }
+  // content: false when the caller hands the bytes to readWorkbookBuffer, which inspects them itself
+  const problem = options.content === false ? null : await inspectWorkbookBytes(bytes);
+  return problem ? { ok: false, problem } : { ok: true, bytes };
 }
 
 export interface ZipEntry {
