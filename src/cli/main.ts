@@ -246,8 +246,8 @@ async function commandCheck(args: string[]): Promise<number> {
     reportTarget = await folder.claim(REPORT_NAME);
     scriptTarget = await folder.claim(REPORT_SCRIPT_NAME);
   }
-  // Several worker threads pay off from 3 cores up: on 2 vCPUs a second one gained ~5 % (100 samples 1.46 → 1.39 s) and
-  // doubles peak memory on a large workbook, since the main thread and the collector's threads already use the second core (README 性能).
+  // Several worker threads pay off from 3 cores up: on 2 vCPUs a second one gained ~5 % (100 samples 1.46 → 1.39 s), the
+  // main thread and the collector's threads already use the second core, and two large workbooks at once need twice the memory (README 性能).
   const cores = availableParallelism();
   const jobs = requestedJobs ?? (cores > 2 ? cores - 1 : 1);
   const reports: FileReport[] = new Array(files.length);

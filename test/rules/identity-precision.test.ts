@@ -1,6 +1,6 @@
 /**
  * The identities decide on exact sums whatever the magnitude: ordinary amounts take the fast path (sum and
- * compare), amounts too long for it (beyond 10^15, or more than 18 decimals) go through the full comparison.
+ * compare), amounts out of its exact range (10^14 and beyond, or more than 14 decimals) go through the full comparison.
  * Both must find the same breaks, to the last digit.
  */
 import { recognizeWorkbook } from "../../src/domain/recognize";

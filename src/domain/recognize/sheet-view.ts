@@ -60,10 +60,7 @@ export class SheetView {
 
   /** Displayed text of a cell ("" when blank). */
   text(r: number, c: number): string {
-    const cell = this.cell(r, c);
-    if (!cell) return "";
-    if (cell.t) return cell.t;
-    return cell.v === null || cell.v === undefined ? "" : String(cell.v);
+    return cellText(this.cell(r, c));
   }
 
   /** Non-empty cells of a row, left to right, optionally within [left, right]. */
@@ -151,9 +148,15 @@ export class SheetView {
   }
 }
 
+/** A cell's displayed text ("" when blank): its shown text, else its raw value as text. */
+function cellText(cell: CellSnapshot | null | undefined): string {
+  if (!cell) return "";
+  if (cell.t) return cell.t;
+  return cell.v === null || cell.v === undefined ? "" : String(cell.v);
+}
+
 /** A cell's displayed text when it is not blank. */
 function shownText(cell: CellSnapshot | null | undefined): string | undefined {
-  if (!cell) return undefined;
-  const text = cell.t ? cell.t : cell.v === null || cell.v === undefined ? "" : String(cell.v);
+  const text = cellText(cell);
   return text.trim() !== "" ? text : undefined;
 }
